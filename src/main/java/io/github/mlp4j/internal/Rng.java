@@ -11,7 +11,7 @@ package io.github.mlp4j.internal;
  *
  * <p>Instances are mutable and not thread-safe; give each thread its own.
  */
-public final class Rng {
+public final class Rng implements java.util.random.RandomGenerator {
     private long state;
     private double spareGaussian;
     private boolean hasSpare;
@@ -22,6 +22,7 @@ public final class Rng {
     }
 
     /** Returns the next 64 pseudo-random bits (SplitMix64). */
+    @Override
     public long nextLong() {
         long z = (state += 0x9E3779B97F4A7C15L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -30,11 +31,13 @@ public final class Rng {
     }
 
     /** Returns a double uniformly distributed in [0, 1), with 53 random bits. */
+    @Override
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
     /** Returns a double uniformly distributed in [lo, hi). */
+    @Override
     public double nextDouble(double lo, double hi) {
         return lo + (hi - lo) * nextDouble();
     }
@@ -44,6 +47,7 @@ public final class Rng {
      *
      * @throws IllegalArgumentException if {@code bound < 1}
      */
+    @Override
     public int nextInt(int bound) {
         if (bound < 1) {
             throw new IllegalArgumentException("bound must be at least 1, but was " + bound);
@@ -62,6 +66,7 @@ public final class Rng {
     }
 
     /** Returns a standard normal deviate (mean 0, standard deviation 1), by Box–Muller. */
+    @Override
     public double nextGaussian() {
         if (hasSpare) {
             hasSpare = false;

@@ -1,0 +1,245 @@
+package io.github.mlp4j;
+
+import io.github.mlp4j.internal.Checks;
+import io.github.mlp4j.internal.Rng;
+import java.util.BitSet;
+import java.util.Objects;
+
+/**
+ * Compares analytic gradients with central finite differences, for networks and for the pieces
+ * they are made of: activations, losses and layers of your own.
+ *
+ * <p>Each parameter {@code θ_p} (or input {@code z_ij}) is moved by {@code ±h} and the numerical
+ * derivative {@code n = (C(θ + h·e_p) − C(θ − h·e_p)) / 2h} is compared with the analytic one
+ * {@code g} by the relative error {@code |g − n| / max(|g| + |n|, 1e−12)}. A correct gradient
+ * gives errors near {@code 1e−9} with {@code h = 1e−5}; a smaller {@code h} is not better, as
+ * rounding error grows when {@code h} shrinks.
+ *
+ * <p>Functions with kinks (ReLU at 0) have no derivative there: a parameter whose {@code ±h} step
+ * moves some pre-activation of a kinked layer across 0 (or off exactly 0) is skipped and counted
+ * in {@link Result#skipped()}.
+ *
+ * <p>This class has only static methods. They leave the network's parameters as they found them,
+ * but they change them while they run: do not predict from another thread meanwhile.
+ */
+public final class GradientCheck {
+    /** The default finite-difference step. */
+    public static final double DEFAULT_STEP = 1e-5;
+
+    private static final double FLOOR = 1e-12;
+
+    private GradientCheck() {
+    }
+
+    /**
+     * The outcome of a gradient check.
+     *
+     * @param maxRelativeError the largest relative error over the checked entries
+     * @param worstIndex the index of the entry with that error (a parameter index, or
+     *     {@code row·width + column} for activations and losses), or −1 if none was checked
+     * @param analytic the analytic derivative at that entry
+     * @param numeric the central-difference derivative at that entry
+     * @param checked how many entries were compared
+     * @param skipped how many entries were skipped because their step crossed a kink
+     */
+    public record Result(double maxRelativeError, int worstIndex, double analytic, double numeric, int checked,
+            int skipped) {
+
+        /**
+         * Returns whether the largest relative error is at most {@code tolerance}.
+         *
+         * @param tolerance such as 1e−6
+         * @return true if the check passes
+         */
+        public boolean passes(double tolerance) {
+            return maxRelativeError <= tolerance;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT,
+                    "largest relative error %.3g at index %d (analytic %.10g, numeric %.10g); %d checked, %d skipped",
+                    maxRelativeError, worstIndex, analytic, numeric, checked, skipped);
+        }
+    }
+
+    /**
+     * Checks {@link Network#gradient} against central differences of {@link Network#loss} for every
+     * parameter, with step {@link #DEFAULT_STEP}.
+     *
+     * @param network the network; its parameters are restored afterwards
+     * @param x the inputs, (n × inputSize); not modified
+     * @param y the targets, (n × outputSize); not modified
+     * @return the largest relative error and where it occurred
+     */
+    public static Result network(Network network, double[][] x, double[][] y) {
+        return network(network, x, y, DEFAULT_STEP);
+    }
+
+    /**
+     * Checks {@link Network#gradient} against central differences with step {@code h}.
+     *
+     * @param network the network; its parameters are restored afterwards
+     * @param x the inputs, (n × inputSize); not modified
+     * @param y the targets, (n × outputSize); not modified
+     * @param h the finite-difference step, positive and finite
+     * @return the largest relative error and where it occurred
+     */
+    public static Result network(Network network, double[][] x, double[][] y, double h) {
+        Objects.requireNonNull(network, "network");
+        Checks.positiveFinite(h, "h", "1e-5");
+        double[] analytic = network.gradient(x, y);
+        double[] theta = network.parameters();
+        Worst worst = new Worst();
+        try {
+            BitSet base = network.kinkPattern(x);
+            for (int p = 0; p < theta.length; p++) {
+                double original = theta[p];
+                theta[p] = original + h;
+                network.setParameters(theta);
+                double plus = network.loss(x, y);
+                BitSet kinksPlus = network.kinkPattern(x);
+                theta[p] = original - h;
+                network.setParameters(theta);
+                double minus = network.loss(x, y);
+                BitSet kinksMinus = network.kinkPattern(x);
+                theta[p] = original;
+                if (!kinksPlus.equals(base) || !kinksMinus.equals(base)) {
+                    worst.skipped++;
+                    continue;
+                }
+                worst.compare(p, analytic[p], (plus - minus) / (2 * h));
+            }
+        } finally {
+            network.setParameters(theta);
+        }
+        return worst.result();
+    }
+
+    /**
+     * Checks an activation's {@code backward} against central differences of its {@code forward}:
+     * for a seeded random upstream gradient {@code G}, compares {@code backward(z, f(z), G)} with
+     * the derivative of {@code Σ G ⊙ f(z)} with respect to each {@code z_ij}.
+     *
+     * @param activation the activation
+     * @param z the points to check at, (rows × width); not modified
+     * @return the largest relative error, indexed {@code row·width + column}
+     */
+    public static Result activation(Activation activation, double[][] z) {
+        Objects.requireNonNull(activation, "activation");
+        int width = Checks.matrix(z, "z");
+        int rows = z.length;
+        Rng rng = new Rng(DEFAULT_STEP_SEED);
+        double[][] upstream = new double[rows][width];
+        for (double[] row : upstream) {
+            for (int j = 0; j < width; j++) {
+                row[j] = rng.nextDouble(-1, 1);
+            }
+        }
+        double[][] zz = Checks.copy(z);
+        double[][] a = new double[rows][width];
+        activation.forward(zz, a, 0, rows, width);
+        double[][] analytic = new double[rows][width];
+        activation.backward(zz, a, upstream, analytic, 0, rows, width);
+        Worst worst = new Worst();
+        double h = DEFAULT_STEP;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < width; j++) {
+                double original = zz[i][j];
+                if (activation.hasKinks() && (original - h) <= 0 && (original + h) >= 0) {
+                    worst.skipped++;
+                    continue;
+                }
+                zz[i][j] = original + h;
+                double plus = weightedRowSum(activation, zz, i, width, upstream[i]);
+                zz[i][j] = original - h;
+                double minus = weightedRowSum(activation, zz, i, width, upstream[i]);
+                zz[i][j] = original;
+                worst.compare(i * width + j, analytic[i][j], (plus - minus) / (2 * h));
+            }
+        }
+        return worst.result();
+    }
+
+    /**
+     * Checks a loss's {@code delta} (its {@code ∂C/∂z} through the head activation) against central
+     * differences of its {@code cost} with respect to each logit {@code z_ij}.
+     *
+     * @param loss the loss
+     * @param head the output activation it is paired with
+     * @param z the logits, (rows × width); not modified
+     * @param y the targets, (rows × width); not modified
+     * @return the largest relative error, indexed {@code row·width + column}
+     */
+    public static Result loss(Loss loss, Activation head, double[][] z, double[][] y) {
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(head, "head");
+        int width = Checks.matrix(z, "z");
+        Checks.width(Checks.matrix(y, "y"), width, "y", "columns in z");
+        Checks.sameRows(z, y);
+        int rows = z.length;
+        double[][] zz = Checks.copy(z);
+        double[][] a = new double[rows][width];
+        head.forward(zz, a, 0, rows, width);
+        double[][] analytic = new double[rows][width];
+        loss.delta(head, zz, a, y, rows, width, analytic);
+        Worst worst = new Worst();
+        double h = DEFAULT_STEP;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < width; j++) {
+                double original = zz[i][j];
+                if (head.hasKinks() && (original - h) <= 0 && (original + h) >= 0) {
+                    worst.skipped++;
+                    continue;
+                }
+                zz[i][j] = original + h;
+                head.forward(zz, a, i, i + 1, width);
+                double plus = loss.cost(zz, a, y, rows, width);
+                zz[i][j] = original - h;
+                head.forward(zz, a, i, i + 1, width);
+                double minus = loss.cost(zz, a, y, rows, width);
+                zz[i][j] = original;
+                head.forward(zz, a, i, i + 1, width);
+                worst.compare(i * width + j, analytic[i][j], (plus - minus) / (2 * h));
+            }
+        }
+        return worst.result();
+    }
+
+    private static final long DEFAULT_STEP_SEED = 20_250_101L;
+
+    private static double weightedRowSum(Activation activation, double[][] z, int row, int width, double[] weights) {
+        double[][] a = new double[z.length][width];
+        activation.forward(z, a, row, row + 1, width);
+        double s = 0.0;
+        for (int j = 0; j < width; j++) {
+            s += weights[j] * a[row][j];
+        }
+        return s;
+    }
+
+    /** Tracks the largest relative error seen. */
+    private static final class Worst {
+        double error;
+        int index = -1;
+        double analytic;
+        double numeric;
+        int checked;
+        int skipped;
+
+        void compare(int i, double g, double n) {
+            checked++;
+            double e = Math.abs(g - n) / Math.max(Math.abs(g) + Math.abs(n), FLOOR);
+            if (index < 0 || e > error) {
+                error = e;
+                index = i;
+                analytic = g;
+                numeric = n;
+            }
+        }
+
+        Result result() {
+            return new Result(error, index, analytic, numeric, checked, skipped);
+        }
+    }
+}

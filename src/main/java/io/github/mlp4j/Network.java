@@ -1,0 +1,701 @@
+package io.github.mlp4j;
+
+import io.github.mlp4j.internal.Checks;
+import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.layer.Dense;
+import io.github.mlp4j.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A multilayer perceptron: layers composed in sequence, a loss, and the parameters {@code θ}.
+ *
+ * <p>Rows are samples: {@code x} has shape (n × inputSize) and predictions (n × outputSize).
+ * The forward pass computes, layer by layer, {@code zˡ = aˡ⁻¹·Wˡ + bˡ} and {@code aˡ = fˡ(zˡ)},
+ * starting from {@code a⁰ = x}. The backward pass starts from the output layer's local gradient
+ * {@code δᴸ = ∂C/∂zᴸ} (from {@link Loss#delta}) and applies the chain rule:
+ * <pre>
+ *   ∂C/∂Wˡ = aˡ⁻¹ᵀ·δˡ
+ *   ∂C/∂bˡ = Σ_rows δˡ
+ *   δˡ⁻¹   = (δˡ·Wˡᵀ) ⊙ fˡ⁻¹'(zˡ⁻¹)
+ * </pre>
+ * Gradient descent then moves every parameter against its gradient: {@code θ ← θ − ε·∂C/∂θ}.
+ *
+ * <p>All parameters live in one vector, layer by layer, each layer's {@code W} row-major
+ * (in × out) followed by its {@code b}; {@link #parameters()}, {@link #gradient} and
+ * {@link #setParameters} use that order.
+ *
+ * <p>Randomness comes from one generator seeded by {@link Builder#seed(long)} (default
+ * {@link #DEFAULT_SEED}): it draws the initial weights, then the shuffles of every
+ * {@link #fit} call, carrying on from one call to the next. The same seed and the same calls give
+ * bit-identical parameters.
+ *
+ * <p>Thread safety: prediction ({@link #predict}, {@link #predictClass}, {@link #loss}) may be
+ * called from any number of threads at once; each thread uses its own scratch buffers. Training
+ * methods ({@link #step}, {@link #fit}, {@link #setParameters}, {@link #update}) are synchronised
+ * with each other, but must not run while other threads predict: a prediction concurrent with an
+ * update may mix old and new parameters.
+ */
+public final class Network {
+    /** The seed used when the builder is given none. */
+    public static final long DEFAULT_SEED = 42L;
+
+    /** Predictions run through the network in chunks of at most this many rows. */
+    private static final int PREDICT_CHUNK = 256;
+
+    private final Layer[] layers;
+    private final int[] offsets;
+    private final double[] theta;
+    private final Loss loss;
+    private final long seed;
+    private final Rng rng;
+    private final ThreadLocal<Workspace> predictWorkspace;
+    private Workspace trainWorkspace;
+
+    private Network(Layer[] layers, Loss loss, long seed) {
+        this.layers = layers;
+        this.loss = loss;
+        this.seed = seed;
+        this.offsets = new int[layers.length];
+        int count = 0;
+        for (int l = 0; l < layers.length; l++) {
+            offsets[l] = count;
+            count += layers[l].parameterCount();
+        }
+        this.theta = new double[count];
+        this.rng = new Rng(seed);
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].initialize(theta, offsets[l], rng);
+        }
+        this.predictWorkspace = ThreadLocal.withInitial(() -> new Workspace(this.layers, 0, PREDICT_CHUNK));
+    }
+
+    /** Returns a builder for a new network. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Structure
+
+    /** Returns the layers in order, as an unmodifiable list. */
+    public List<Layer> layers() {
+        return List.of(layers);
+    }
+
+    /** Returns the number of inputs per row. */
+    public int inputSize() {
+        return layers[0].inputSize();
+    }
+
+    /** Returns the number of outputs per row. */
+    public int outputSize() {
+        return layers[layers.length - 1].outputSize();
+    }
+
+    /** Returns the loss this network minimises. */
+    public Loss lossFunction() {
+        return loss;
+    }
+
+    /** Returns the seed the network was built with. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Returns the total number of parameters, the length of {@link #parameters()}. */
+    public int parameterCount() {
+        return theta.length;
+    }
+
+    /**
+     * Returns where layer {@code l}'s parameters start in {@link #parameters()}.
+     *
+     * @param l the layer's index, from 0
+     * @throws IndexOutOfBoundsException if there is no such layer
+     */
+    public int parameterOffset(int l) {
+        Objects.checkIndex(l, layers.length);
+        return offsets[l];
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Prediction
+
+    /**
+     * Returns the network's outputs for each row of {@code x}.
+     *
+     * @param x the inputs, (n × inputSize); not modified
+     * @return a new (n × outputSize) matrix
+     * @throws IllegalArgumentException if {@code x} is empty, ragged, of the wrong width, or holds
+     *     NaN or infinity
+     */
+    public double[][] predict(double[][] x) {
+        checkInputs(x, "x");
+        int n = x.length;
+        int width = outputSize();
+        double[][] out = new double[n][width];
+        Workspace w = predictWorkspace.get();
+        for (int start = 0; start < n; start += w.capacity) {
+            int rows = Math.min(w.capacity, n - start);
+            System.arraycopy(x, start, w.input, 0, rows);
+            forward(w, rows);
+            double[][] result = w.output();
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(result[i], 0, out[start + i], 0, width);
+            }
+        }
+        Arrays.fill(w.input, null);
+        return out;
+    }
+
+    /**
+     * Returns the network's output for one row.
+     *
+     * @param x the inputs, of length inputSize; not modified
+     * @return a new array of length outputSize
+     * @throws IllegalArgumentException if {@code x} has the wrong length or holds NaN or infinity
+     */
+    public double[] predict(double[] x) {
+        Checks.width(Checks.vector(x, "x"), inputSize(), "x", "inputs (the first layer's inputSize)");
+        Workspace w = predictWorkspace.get();
+        w.input[0] = x;
+        forward(w, 1);
+        w.input[0] = null;
+        return w.output()[0].clone();
+    }
+
+    /**
+     * Returns the predicted class of each row of {@code x}.
+     *
+     * <p>With several outputs, the class is the index of the largest output (the first one on
+     * ties). With one output, it is 1 when the output is at least 0.5 after a sigmoid, or at least
+     * 0 after a tanh, and 0 otherwise.
+     *
+     * @param x the inputs, (n × inputSize); not modified
+     * @return a new array of n class indices
+     * @throws IllegalArgumentException if {@code x} is invalid, as for {@link #predict(double[][])}
+     * @throws IllegalStateException if the network has one output whose activation is neither
+     *     sigmoid nor tanh, so that it is not a classifier
+     */
+    public int[] predictClass(double[][] x) {
+        double threshold = classThreshold();
+        double[][] p = predict(x);
+        int[] classes = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            classes[i] = classOf(p[i], threshold);
+        }
+        return classes;
+    }
+
+    /**
+     * Returns the predicted class of one row, as {@link #predictClass(double[][])} does.
+     *
+     * @param x the inputs, of length inputSize; not modified
+     * @return the class index
+     * @throws IllegalArgumentException if {@code x} is invalid
+     * @throws IllegalStateException if the network is not a classifier
+     */
+    public int predictClass(double[] x) {
+        double threshold = classThreshold();
+        return classOf(predict(x), threshold);
+    }
+
+    private double classThreshold() {
+        if (outputSize() > 1) {
+            return Double.NaN;
+        }
+        String head = layers[layers.length - 1].activation().name();
+        switch (head) {
+            case "sigmoid":
+                return 0.5;
+            case "tanh":
+                return 0.0;
+            default:
+                throw new IllegalStateException("predictClass needs a classifier, but this network has one output"
+                        + " with activation " + head + ". Use a sigmoid (or tanh) output for two classes, softmax over"
+                        + " several outputs for more, or call predict for regression outputs.");
+        }
+    }
+
+    private static int classOf(double[] p, double threshold) {
+        if (p.length == 1) {
+            return p[0] >= threshold ? 1 : 0;
+        }
+        int best = 0;
+        for (int j = 1; j < p.length; j++) {
+            if (p[j] > p[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Returns the mean cost over the rows of {@code x} and {@code y}, as the loss defines it.
+     *
+     * @param x the inputs, (n × inputSize); not modified
+     * @param y the targets, (n × outputSize); not modified
+     * @return the mean cost, ≥ 0
+     * @throws IllegalArgumentException if the shapes disagree, or a value is not finite, or a
+     *     target does not suit the loss
+     */
+    public double loss(double[][] x, double[][] y) {
+        checkBatch(x, y);
+        Workspace w = predictWorkspace.get();
+        double sum = 0.0;
+        for (int start = 0; start < x.length; start += w.capacity) {
+            int rows = Math.min(w.capacity, x.length - start);
+            System.arraycopy(x, start, w.input, 0, rows);
+            System.arraycopy(y, start, w.target, 0, rows);
+            forward(w, rows);
+            int last = layers.length - 1;
+            sum += rows * loss.cost(w.z[last], w.a[last], w.target, rows, outputSize());
+        }
+        Arrays.fill(w.input, null);
+        Arrays.fill(w.target, null);
+        return sum / x.length;
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Parameters and gradients
+
+    /**
+     * Returns a copy of all parameters, layer by layer: {@code W} row-major (in × out), then
+     * {@code b}.
+     */
+    public double[] parameters() {
+        synchronized (this) {
+            return theta.clone();
+        }
+    }
+
+    /**
+     * Replaces all parameters, in the order of {@link #parameters()}.
+     *
+     * @param parameters the new values; copied, not modified
+     * @throws IllegalArgumentException if the length differs from {@link #parameterCount()} or a
+     *     value is not finite
+     */
+    public synchronized void setParameters(double[] parameters) {
+        Objects.requireNonNull(parameters, "parameters");
+        if (parameters.length != theta.length) {
+            throw new IllegalArgumentException("parameters has " + parameters.length + " values but this network has "
+                    + theta.length + " parameters; pass an array from parameters() of a network with the same layers.");
+        }
+        Checks.vector(parameters, "parameters");
+        System.arraycopy(parameters, 0, theta, 0, theta.length);
+    }
+
+    /**
+     * Returns the gradient {@code ∂C/∂θ} of the mean cost over the rows of {@code x} and {@code y},
+     * in the order of {@link #parameters()}, without changing the parameters.
+     *
+     * @param x the inputs, (n × inputSize); not modified
+     * @param y the targets, (n × outputSize); not modified
+     * @return a new array of length {@link #parameterCount()}
+     * @throws IllegalArgumentException if the batch is invalid, as for {@link #loss}
+     */
+    public synchronized double[] gradient(double[][] x, double[][] y) {
+        checkBatch(x, y);
+        Workspace w = trainingWorkspace(x.length);
+        computeGradient(x, y, x.length, w);
+        return w.gradient.clone();
+    }
+
+    /**
+     * Takes one gradient-descent step {@code θ ← θ − ε·∂C/∂θ} on the batch {@code x}, {@code y}.
+     *
+     * @param x the inputs, (n × inputSize); not modified
+     * @param y the targets, (n × outputSize); not modified
+     * @param learningRate the step size ε, positive and finite
+     * @return the mean cost before the step
+     * @throws IllegalArgumentException if the batch or learning rate is invalid
+     * @throws DivergenceException if the cost or gradient is not finite; the parameters are then
+     *     left unchanged
+     */
+    public synchronized double step(double[][] x, double[][] y, double learningRate) {
+        Checks.positiveFinite(learningRate, "learningRate", "0.01");
+        checkBatch(x, y);
+        Workspace w = trainingWorkspace(x.length);
+        double cost = computeGradient(x, y, x.length, w);
+        requireFinite(cost, w.gradient, 1, 1, Double.NaN);
+        descend(w.gradient, learningRate);
+        return cost;
+    }
+
+    /**
+     * Trains with plain mini-batch gradient descent and returns each epoch's cost.
+     *
+     * <p>Each epoch shuffles the rows with the network's seeded generator, walks them in batches of
+     * {@code batchSize} (the last may be smaller; a batch size above the row count means one
+     * batch), and takes one step {@code θ ← θ − ε·∂C/∂θ} per batch. An epoch's cost is the mean of
+     * its batch costs weighted by batch size, each measured before its step (as Keras reports).
+     *
+     * @param x the inputs, (n × inputSize); not modified
+     * @param y the targets, (n × outputSize); not modified
+     * @param epochs the number of passes over the data, at least 1
+     * @param batchSize the rows per step, at least 1
+     * @param learningRate the step size ε, positive and finite
+     * @return a new array with the cost of each epoch
+     * @throws IllegalArgumentException if an argument is invalid
+     * @throws DivergenceException if a cost or gradient becomes NaN or infinite; the network keeps
+     *     the parameters from before that step
+     */
+    public synchronized double[] fit(double[][] x, double[][] y, int epochs, int batchSize, double learningRate) {
+        Checks.atLeast(epochs, 1, "epochs");
+        Checks.atLeast(batchSize, 1, "batchSize");
+        Checks.positiveFinite(learningRate, "learningRate", "0.01");
+        checkBatch(x, y);
+        int n = x.length;
+        int size = Math.min(batchSize, n);
+        Workspace w = trainingWorkspace(size);
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        double[] costs = new double[epochs];
+        double lastFinite = Double.NaN;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            rng.shuffle(order);                                              // same seed, same order
+            double costSum = 0.0;
+            int batch = 0;
+            for (int start = 0; start < n; start += size) {
+                int rows = Math.min(size, n - start);
+                batch++;
+                for (int i = 0; i < rows; i++) {
+                    w.input[i] = x[order[start + i]];                        // row references, no copies
+                    w.target[i] = y[order[start + i]];
+                }
+                double cost = forwardBackward(w, rows);                      // C and ∂C/∂θ of this batch
+                requireFinite(cost, w.gradient, epoch, batch, lastFinite);
+                descend(w.gradient, learningRate);                           // θ ← θ − ε·∂C/∂θ
+                lastFinite = cost;
+                costSum += rows * cost;
+            }
+            costs[epoch - 1] = costSum / n;
+        }
+        Arrays.fill(w.input, null);
+        Arrays.fill(w.target, null);
+        return costs;
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Low-level training API, for trainers that run their own loops
+
+    /**
+     * Returns new scratch buffers for batches of up to {@code capacity} rows, for
+     * {@link #computeGradient(double[][], double[][], int, Workspace)}.
+     *
+     * @param capacity the largest batch, at least 1
+     * @return a workspace for this network
+     */
+    public Workspace workspace(int capacity) {
+        Checks.atLeast(capacity, 1, "capacity");
+        return new Workspace(layers, theta.length, capacity);
+    }
+
+    /**
+     * Computes the mean cost and its gradient on rows {@code 0..rows−1} of {@code x} and {@code y},
+     * leaving the gradient in {@link Workspace#gradient()}; the parameters are not changed.
+     *
+     * <p>This is the allocation-free core of a training step. It checks the row lengths of the
+     * batch but not its values: a trainer validates its data once, before training.
+     *
+     * @param x the inputs, at least {@code rows} rows of inputSize values; not modified
+     * @param y the targets, at least {@code rows} rows of outputSize values; not modified
+     * @param rows the number of rows to use, 1 to the workspace's capacity
+     * @param workspace buffers from {@link #workspace(int)} of this network; overwritten
+     * @return the mean cost of the rows, before any update
+     * @throws IllegalArgumentException if a row has the wrong length or {@code rows} does not fit
+     */
+    public double computeGradient(double[][] x, double[][] y, int rows, Workspace workspace) {
+        Objects.requireNonNull(workspace, "workspace");
+        if (rows < 1 || rows > workspace.capacity || rows > x.length || rows > y.length) {
+            throw new IllegalArgumentException("rows must be between 1 and min(capacity " + workspace.capacity
+                    + ", x rows " + x.length + ", y rows " + y.length + "), but was " + rows + ".");
+        }
+        if (workspace.z.length != layers.length || workspace.gradient.length != theta.length) {
+            throw new IllegalArgumentException("This workspace belongs to another network; get one from workspace(n).");
+        }
+        int in = inputSize();
+        int out = outputSize();
+        for (int i = 0; i < rows; i++) {
+            if (x[i].length != in) {
+                Checks.width(x[i].length, in, "Row " + i + " of x", "inputs (the first layer's inputSize)");
+            }
+            if (y[i].length != out) {
+                Checks.width(y[i].length, out, "Row " + i + " of y", "outputs (the last layer's outputSize)");
+            }
+            workspace.input[i] = x[i];
+            workspace.target[i] = y[i];
+        }
+        return forwardBackward(workspace, rows);
+    }
+
+    /**
+     * Applies one optimizer update to the parameters, {@code θ ← update(θ, g, ε)}.
+     *
+     * @param optimizer the optimizer's state for this training run
+     * @param gradient the gradient, in the order of {@link #parameters()}; not modified
+     * @param learningRate this step's learning rate, positive and finite
+     * @throws IllegalArgumentException if the gradient's length differs from the parameter count or
+     *     the learning rate is invalid
+     */
+    public synchronized void update(Optimizer.State optimizer, double[] gradient, double learningRate) {
+        Objects.requireNonNull(optimizer, "optimizer");
+        Checks.positiveFinite(learningRate, "learningRate", "0.01");
+        if (gradient.length != theta.length) {
+            throw new IllegalArgumentException("gradient has " + gradient.length + " values but this network has "
+                    + theta.length + " parameters.");
+        }
+        optimizer.update(theta, gradient, learningRate);
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Forward and backward passes
+
+    /** Forward pass of rows 0..rows−1 of {@code w.input}: {@code zˡ = aˡ⁻¹·Wˡ + bˡ, aˡ = fˡ(zˡ)}. */
+    void forward(Workspace w, int rows) {
+        double[][] in = w.input;
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].forward(theta, offsets[l], in, w.z[l], w.a[l], 0, rows);
+            in = w.a[l];
+        }
+    }
+
+    /** Forward and backward pass of rows 0..rows−1; returns the mean cost, leaves ∂C/∂θ in w. */
+    private double forwardBackward(Workspace w, int rows) {
+        forward(w, rows);
+        int last = layers.length - 1;
+        Layer head = layers[last];
+        int width = head.outputSize();
+        double cost = loss.cost(w.z[last], w.a[last], w.target, rows, width);
+        loss.delta(head.activation(), w.z[last], w.a[last], w.target, rows, width, w.delta[last]);   // δᴸ = ∂C/∂zᴸ
+        for (int l = last; l >= 0; l--) {
+            double[][] in = l == 0 ? w.input : w.a[l - 1];
+            double[][] gradIn = l == 0 ? null : w.delta[l - 1];
+            layers[l].backward(theta, offsets[l], in, w.delta[l], 0, rows, w.gradient, offsets[l], gradIn);
+            if (l > 0) {                                                     // δˡ⁻¹ = (δˡ·Wˡᵀ) ⊙ f'(zˡ⁻¹)
+                Layer previous = layers[l - 1];
+                previous.activation().backward(w.z[l - 1], w.a[l - 1], gradIn, gradIn, 0, rows,
+                        previous.outputSize());
+            }
+        }
+        return cost;
+    }
+
+    /**
+     * Returns which pre-activations of kinked layers (ReLU family) are positive for the rows of
+     * {@code x}, one bit per layer, row and unit; used by {@link GradientCheck} to skip steps that
+     * cross a kink.
+     */
+    BitSet kinkPattern(double[][] x) {
+        Workspace w = new Workspace(layers, 0, x.length);
+        System.arraycopy(x, 0, w.input, 0, x.length);
+        forward(w, x.length);
+        BitSet bits = new BitSet();
+        int bit = 0;
+        for (int l = 0; l < layers.length; l++) {
+            if (!layers[l].activation().hasKinks()) {
+                continue;
+            }
+            for (int i = 0; i < x.length; i++) {
+                for (double v : w.z[l][i]) {
+                    bits.set(bit++, v > 0.0);
+                }
+            }
+        }
+        return bits;
+    }
+
+    private void descend(double[] gradient, double learningRate) {
+        double[] t = theta;
+        for (int p = 0; p < t.length; p++) {
+            t[p] -= learningRate * gradient[p];                              // θ ← θ − ε·g
+        }
+    }
+
+    private static void requireFinite(double cost, double[] gradient, int epoch, int batch, double lastFinite) {
+        if (!Double.isFinite(cost)) {
+            throw new DivergenceException(epoch, batch, lastFinite, "the cost");
+        }
+        double sum = 0.0;
+        for (double g : gradient) {
+            sum += g * 0.0;                                                  // NaN or ±∞ times 0 is NaN
+        }
+        if (sum != 0.0) {
+            throw new DivergenceException(epoch, batch, Double.isNaN(lastFinite) ? cost : lastFinite, "the gradient");
+        }
+    }
+
+    private Workspace trainingWorkspace(int rows) {
+        if (trainWorkspace == null || trainWorkspace.capacity < rows) {
+            trainWorkspace = new Workspace(layers, theta.length, rows);
+        }
+        return trainWorkspace;
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Validation at the public boundary
+
+    private void checkInputs(double[][] x, String name) {
+        Checks.width(Checks.matrix(x, name), inputSize(), name, "inputs (the first layer's inputSize)");
+    }
+
+    private void checkBatch(double[][] x, double[][] y) {
+        checkInputs(x, "x");
+        Checks.width(Checks.matrix(y, "y"), outputSize(), "y", "outputs (the last layer's outputSize)");
+        Checks.sameRows(x, y);
+        loss.checkTargets(y, "y");
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Network(").append(inputSize());
+        for (Layer layer : layers) {
+            s.append(" -> ").append(layer.outputSize()).append(' ').append(layer.activation().name());
+        }
+        return s.append(", loss ").append(loss.name()).append(", ").append(theta.length).append(" parameters)")
+                .toString();
+    }
+
+    /**
+     * Builds a {@link Network} layer by layer. Not thread-safe; each build returns a new network.
+     *
+     * <pre>{@code
+     * Network net = Network.builder()
+     *         .input(2)
+     *         .dense(12, Activation.relu())
+     *         .dense(1, Activation.sigmoid())
+     *         .loss(Loss.binaryCrossEntropy())
+     *         .seed(42)
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private int inputSize = -1;
+        private final List<Object> specs = new ArrayList<>();
+        private Loss loss;
+        private long seed = DEFAULT_SEED;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the number of inputs per row.
+         *
+         * @param size at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code size < 1}
+         */
+        public Builder input(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("input size must be at least 1, but was " + size
+                        + "; pass the number of features per row.");
+            }
+            this.inputSize = size;
+            return this;
+        }
+
+        /**
+         * Appends a fully connected layer of {@code units} outputs with the given activation.
+         *
+         * @param units at least 1
+         * @param activation the layer's activation
+         * @return this builder
+         * @throws IllegalArgumentException if {@code units < 1}
+         */
+        public Builder dense(int units, Activation activation) {
+            if (units < 1) {
+                throw new IllegalArgumentException("A dense layer needs at least 1 unit, but was given " + units
+                        + " (layer " + (specs.size() + 1) + "); use dense(1, ...) or more.");
+            }
+            Objects.requireNonNull(activation, "activation");
+            specs.add(new int[] {units});
+            specs.add(activation);
+            return this;
+        }
+
+        /**
+         * Appends a layer of your own; its input size must equal the previous layer's output size.
+         *
+         * @param layer the layer
+         * @return this builder
+         */
+        public Builder layer(Layer layer) {
+            specs.add(Objects.requireNonNull(layer, "layer"));
+            return this;
+        }
+
+        /**
+         * Sets the loss to minimise.
+         *
+         * @param loss such as {@link Loss#binaryCrossEntropy()}
+         * @return this builder
+         */
+        public Builder loss(Loss loss) {
+            this.loss = Objects.requireNonNull(loss, "loss");
+            return this;
+        }
+
+        /**
+         * Sets the seed of the network's random generator (initial weights and shuffles); the
+         * default is {@link Network#DEFAULT_SEED}.
+         *
+         * @param seed any value
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Builds the network and draws its initial parameters from the seed.
+         *
+         * @return a new network
+         * @throws IllegalStateException if the input size, the layers or the loss are missing
+         * @throws IllegalArgumentException if sizes disagree, softmax has fewer than two outputs, or
+         *     the loss does not suit the output activation (the message names the fix)
+         */
+        public Network build() {
+            if (inputSize < 1) {
+                throw new IllegalStateException("The network has no input size; call input(n) before build().");
+            }
+            if (specs.isEmpty()) {
+                throw new IllegalStateException("The network has no layers; add at least one with dense(units, activation).");
+            }
+            if (loss == null) {
+                throw new IllegalStateException("The network has no loss; call loss(...), e.g. Loss.mse(),"
+                        + " Loss.binaryCrossEntropy() or Loss.crossEntropy().");
+            }
+            List<Layer> built = new ArrayList<>();
+            int width = inputSize;
+            for (int s = 0; s < specs.size(); s++) {
+                Object spec = specs.get(s);
+                Layer layer;
+                if (spec instanceof int[] units) {
+                    layer = new Dense(width, units[0], (Activation) specs.get(++s));
+                } else {
+                    layer = (Layer) spec;
+                    if (layer.inputSize() != width) {
+                        throw new IllegalArgumentException("Layer " + (built.size() + 1) + " expects " + layer.inputSize()
+                                + " inputs but the previous layer gives " + width + "; make the sizes match.");
+                    }
+                }
+                if (!layer.activation().isElementwise() && layer.outputSize() < 2) {
+                    throw new IllegalArgumentException("Layer " + (built.size() + 1) + " applies "
+                            + layer.activation().name() + " to 1 unit, which always gives 1. Use at least 2 units,"
+                            + " or sigmoid for a single output.");
+                }
+                built.add(layer);
+                width = layer.outputSize();
+            }
+            Layer head = built.get(built.size() - 1);
+            loss.checkHead(head.activation(), head.outputSize());
+            return new Network(built.toArray(new Layer[0]), loss, seed);
+        }
+    }
+}

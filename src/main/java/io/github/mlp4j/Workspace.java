@@ -1,0 +1,57 @@
+package io.github.mlp4j;
+
+/**
+ * Scratch buffers for forward and backward passes through one network, sized once for a batch
+ * capacity and reused, so that training steps do not allocate.
+ *
+ * <p>Obtain one from {@link Network#workspace(int)} and pass it to
+ * {@link Network#computeGradient(double[][], double[][], int, Workspace)}; trainers use this pair
+ * to run their own loops. For layer {@code l}: {@code z[l]} and {@code a[l]} hold its weighted sums
+ * and activations, and {@code delta[l]} its local gradient {@code ∂C/∂z}, each
+ * (capacity × outputSize). Instances are not thread-safe: each thread uses its own.
+ */
+public final class Workspace {
+    final int capacity;
+    final double[][] input;
+    final double[][] target;
+    final double[][][] z;
+    final double[][][] a;
+    final double[][][] delta;
+    final double[] gradient;
+
+    Workspace(Layer[] layers, int parameterCount, int capacity) {
+        this.capacity = capacity;
+        this.input = new double[capacity][];
+        this.target = new double[capacity][];
+        this.z = new double[layers.length][][];
+        this.a = new double[layers.length][][];
+        this.delta = new double[layers.length][][];
+        for (int l = 0; l < layers.length; l++) {
+            int width = layers[l].outputSize();
+            z[l] = new double[capacity][width];
+            a[l] = new double[capacity][width];
+            delta[l] = new double[capacity][width];
+        }
+        this.gradient = new double[parameterCount];
+    }
+
+    /** Returns the largest number of rows this workspace holds. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * Returns the gradient {@code ∂C/∂θ} of the last
+     * {@link Network#computeGradient(double[][], double[][], int, Workspace)}, in the order of
+     * {@link Network#parameters()}. This is the workspace's own array, not a copy: the next call
+     * overwrites it, and a caller may modify it (to clip it, say) before the update.
+     */
+    public double[] gradient() {
+        return gradient;
+    }
+
+    /** Returns the activations of the last layer, the network's output (a view). */
+    double[][] output() {
+        return a[a.length - 1];
+    }
+}

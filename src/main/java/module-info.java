@@ -1,0 +1,12 @@
+/**
+ * mlp4j: an embeddable, dependency-free multilayer perceptron library.
+ *
+ * <p>Start with {@link io.github.mlp4j.Network#builder()}.
+ */
+module io.github.mlp4j {
+    exports io.github.mlp4j;
+    exports io.github.mlp4j.activation;
+    exports io.github.mlp4j.layer;
+    exports io.github.mlp4j.loss;
+    exports io.github.mlp4j.optim;
+}
