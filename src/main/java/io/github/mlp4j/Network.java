@@ -1,7 +1,9 @@
 package io.github.mlp4j;
 
 import io.github.mlp4j.internal.Checks;
+import io.github.mlp4j.internal.Kernels;
 import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.internal.Workers;
 import io.github.mlp4j.layer.Dense;
 import io.github.mlp4j.optim.Optimizer;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * A multilayer perceptron: layers composed in sequence, a loss, and the parameters {@code θ}.
@@ -33,15 +36,33 @@ import java.util.Objects;
  * {@link #fit} call, carrying on from one call to the next. The same seed and the same calls give
  * bit-identical parameters.
  *
+ * <p>Threads: a network made only of {@link Dense} layers splits large batches between
+ * {@link Builder#threads(int)} threads (default: {@link Runtime#availableProcessors()}): the
+ * forward pass and the back-propagated {@code δ} by rows, the weight gradient {@code aᵀ·δ} by rows
+ * of {@code W}. Every number is computed by one fixed expression whatever the split, so the
+ * results are bit-identical for every thread count. Batches with fewer than
+ * {@link #PARALLEL_THRESHOLD} multiply-adds run on the calling thread, where threads would cost
+ * more than they save.
+ *
  * <p>Thread safety: prediction ({@link #predict}, {@link #predictClass}, {@link #loss}) may be
  * called from any number of threads at once; each thread uses its own scratch buffers. Training
  * methods ({@link #step}, {@link #fit}, {@link #setParameters}, {@link #update}) are synchronised
- * with each other, but must not run while other threads predict: a prediction concurrent with an
- * update may mix old and new parameters.
+ * with each other. Training while other threads predict is safe: a read-write lock guards the
+ * parameters, so that each prediction sees them either before or after an update, never a mix.
+ *
+ * <p>Steady state allocates nothing: once the scratch buffers for a batch size exist,
+ * {@link #computeGradient}, {@link #update}, the steps of {@link #fit} and a prediction into a
+ * caller's array ({@link #predict(double[], double[])}) create no objects.
  */
 public final class Network {
     /** The seed used when the builder is given none. */
     public static final long DEFAULT_SEED = 42L;
+
+    /**
+     * The fewest multiply-adds in one pass (rows × Σ inputs·outputs over the layers) for which a
+     * batch is split between threads; smaller batches run on the calling thread.
+     */
+    public static final long PARALLEL_THRESHOLD = 1L << 18;
 
     /** Predictions run through the network in chunks of at most this many rows. */
     private static final int PREDICT_CHUNK = 256;
@@ -51,26 +72,62 @@ public final class Network {
     private final double[] theta;
     private final Loss loss;
     private final long seed;
+    private final int threads;
     private final Rng rng;
     private final ThreadLocal<Workspace> predictWorkspace;
     private Workspace trainWorkspace;
+    private volatile Workers pool;
 
-    private Network(Layer[] layers, Loss loss, long seed) {
+    /**
+     * Whether every layer is {@link Dense}: then the network runs its own kernels on {@link #weights}
+     * and {@link #biases}, a copy of {@code θ} as row arrays that the JIT can vectorise; otherwise
+     * it calls each layer's {@link Layer#forward} and {@link Layer#backward} on {@code θ}.
+     */
+    private final boolean dense;
+    /** Layer l's {@code W} as {@code in} rows of length out, equal to its part of θ. */
+    private final double[][][] weights;
+    /** Layer l's {@code b}, equal to its part of θ. */
+    private final double[][] biases;
+    /** Σ inputs·outputs over the layers: the multiply-adds of one row's forward pass. */
+    private final long multiplyAddsPerRow;
+    /** Guards θ and its row copies: predictions read under the read lock, updates write. */
+    private final StampedLock parameterLock = new StampedLock();
+
+    private Network(Layer[] layers, Loss loss, long seed, int threads) {
         this.layers = layers;
         this.loss = loss;
         this.seed = seed;
+        this.threads = threads;
         this.offsets = new int[layers.length];
         int count = 0;
+        long work = 0;
+        boolean allDense = true;
         for (int l = 0; l < layers.length; l++) {
             offsets[l] = count;
             count += layers[l].parameterCount();
+            work += (long) layers[l].inputSize() * layers[l].outputSize();
+            allDense &= layers[l] instanceof Dense;
         }
+        this.multiplyAddsPerRow = work;
+        this.dense = allDense;
         this.theta = new double[count];
         this.rng = new Rng(seed);
         for (int l = 0; l < layers.length; l++) {
             layers[l].initialize(theta, offsets[l], rng);
         }
-        this.predictWorkspace = ThreadLocal.withInitial(() -> new Workspace(this.layers, 0, PREDICT_CHUNK));
+        if (dense) {
+            weights = new double[layers.length][][];
+            biases = new double[layers.length][];
+            for (int l = 0; l < layers.length; l++) {
+                weights[l] = new double[layers[l].inputSize()][layers[l].outputSize()];
+                biases[l] = new double[layers[l].outputSize()];
+            }
+            copyThetaToRows();
+        } else {
+            weights = null;
+            biases = null;
+        }
+        this.predictWorkspace = ThreadLocal.withInitial(() -> newWorkspace(0, PREDICT_CHUNK));
     }
 
     /** Returns a builder for a new network. */
@@ -106,6 +163,14 @@ public final class Network {
         return seed;
     }
 
+    /**
+     * Returns the most threads one training step or prediction may use, as set by
+     * {@link Builder#threads(int)}.
+     */
+    public int threads() {
+        return threads;
+    }
+
     /** Returns the total number of parameters, the length of {@link #parameters()}. */
     public int parameterCount() {
         return theta.length;
@@ -139,16 +204,21 @@ public final class Network {
         int width = outputSize();
         double[][] out = new double[n][width];
         Workspace w = predictWorkspace.get();
-        for (int start = 0; start < n; start += w.capacity) {
-            int rows = Math.min(w.capacity, n - start);
-            System.arraycopy(x, start, w.input, 0, rows);
-            forward(w, rows);
-            double[][] result = w.output();
-            for (int i = 0; i < rows; i++) {
-                System.arraycopy(result[i], 0, out[start + i], 0, width);
+        long stamp = parameterLock.readLock();
+        try {
+            for (int start = 0; start < n; start += w.capacity) {
+                int rows = Math.min(w.capacity, n - start);
+                System.arraycopy(x, start, w.input, 0, rows);
+                forward(w, rows);
+                double[][] result = w.output();
+                for (int i = 0; i < rows; i++) {
+                    System.arraycopy(result[i], 0, out[start + i], 0, width);
+                }
             }
+        } finally {
+            parameterLock.unlockRead(stamp);
+            Arrays.fill(w.input, null);
         }
-        Arrays.fill(w.input, null);
         return out;
     }
 
@@ -160,12 +230,36 @@ public final class Network {
      * @throws IllegalArgumentException if {@code x} has the wrong length or holds NaN or infinity
      */
     public double[] predict(double[] x) {
+        double[] output = new double[outputSize()];
+        predict(x, output);
+        return output;
+    }
+
+    /**
+     * Writes the network's output for one row into {@code output}, allocating nothing.
+     *
+     * @param x the inputs, of length inputSize; not modified
+     * @param output receives the outputs, of length outputSize; overwritten
+     * @throws IllegalArgumentException if {@code x} has the wrong length or holds NaN or infinity,
+     *     or {@code output} has the wrong length
+     */
+    public void predict(double[] x, double[] output) {
         Checks.width(Checks.vector(x, "x"), inputSize(), "x", "inputs (the first layer's inputSize)");
+        Objects.requireNonNull(output, "output");
+        if (output.length != outputSize()) {
+            throw new IllegalArgumentException("output has " + output.length + " values but the network has "
+                    + outputSize() + " outputs; pass an array of length outputSize().");
+        }
         Workspace w = predictWorkspace.get();
         w.input[0] = x;
-        forward(w, 1);
-        w.input[0] = null;
-        return w.output()[0].clone();
+        long stamp = parameterLock.readLock();
+        try {
+            forward(w, 1);
+        } finally {
+            parameterLock.unlockRead(stamp);
+            w.input[0] = null;
+        }
+        System.arraycopy(w.output()[0], 0, output, 0, output.length);
     }
 
     /**
@@ -247,16 +341,21 @@ public final class Network {
         checkBatch(x, y);
         Workspace w = predictWorkspace.get();
         double sum = 0.0;
-        for (int start = 0; start < x.length; start += w.capacity) {
-            int rows = Math.min(w.capacity, x.length - start);
-            System.arraycopy(x, start, w.input, 0, rows);
-            System.arraycopy(y, start, w.target, 0, rows);
-            forward(w, rows);
-            int last = layers.length - 1;
-            sum += rows * loss.cost(w.z[last], w.a[last], w.target, rows, outputSize());
+        long stamp = parameterLock.readLock();
+        try {
+            for (int start = 0; start < x.length; start += w.capacity) {
+                int rows = Math.min(w.capacity, x.length - start);
+                System.arraycopy(x, start, w.input, 0, rows);
+                System.arraycopy(y, start, w.target, 0, rows);
+                forward(w, rows);
+                int last = layers.length - 1;
+                sum += rows * loss.cost(w.z[last], w.a[last], w.target, rows, outputSize());
+            }
+        } finally {
+            parameterLock.unlockRead(stamp);
+            Arrays.fill(w.input, null);
+            Arrays.fill(w.target, null);
         }
-        Arrays.fill(w.input, null);
-        Arrays.fill(w.target, null);
         return sum / x.length;
     }
 
@@ -268,8 +367,11 @@ public final class Network {
      * {@code b}.
      */
     public double[] parameters() {
-        synchronized (this) {
+        long stamp = parameterLock.readLock();
+        try {
             return theta.clone();
+        } finally {
+            parameterLock.unlockRead(stamp);
         }
     }
 
@@ -287,7 +389,13 @@ public final class Network {
                     + theta.length + " parameters; pass an array from parameters() of a network with the same layers.");
         }
         Checks.vector(parameters, "parameters");
-        System.arraycopy(parameters, 0, theta, 0, theta.length);
+        long stamp = parameterLock.writeLock();
+        try {
+            System.arraycopy(parameters, 0, theta, 0, theta.length);
+            copyThetaToRows();
+        } finally {
+            parameterLock.unlockWrite(stamp);
+        }
     }
 
     /**
@@ -321,10 +429,19 @@ public final class Network {
         Checks.positiveFinite(learningRate, "learningRate", "0.01");
         checkBatch(x, y);
         Workspace w = trainingWorkspace(x.length);
-        double cost = computeGradient(x, y, x.length, w);
-        requireFinite(cost, w.gradient, 1, 1, Double.NaN);
-        descend(w.gradient, learningRate);
-        return cost;
+        for (int i = 0; i < x.length; i++) {
+            w.input[i] = x[i];
+            w.target[i] = y[i];
+        }
+        try {
+            double cost = forwardBackward(w, x.length);
+            requireFinite(cost, w, 1, 1, Double.NaN);
+            descend(w, learningRate);
+            return cost;
+        } finally {
+            Arrays.fill(w.input, null);
+            Arrays.fill(w.target, null);
+        }
     }
 
     /**
@@ -369,8 +486,8 @@ public final class Network {
                     w.target[i] = y[order[start + i]];
                 }
                 double cost = forwardBackward(w, rows);                      // C and ∂C/∂θ of this batch
-                requireFinite(cost, w.gradient, epoch, batch, lastFinite);
-                descend(w.gradient, learningRate);                           // θ ← θ − ε·∂C/∂θ
+                requireFinite(cost, w, epoch, batch, lastFinite);
+                descend(w, learningRate);                                    // θ ← θ − ε·∂C/∂θ
                 lastFinite = cost;
                 costSum += rows * cost;
             }
@@ -393,7 +510,7 @@ public final class Network {
      */
     public Workspace workspace(int capacity) {
         Checks.atLeast(capacity, 1, "capacity");
-        return new Workspace(layers, theta.length, capacity);
+        return newWorkspace(theta.length, capacity);
     }
 
     /**
@@ -416,7 +533,7 @@ public final class Network {
             throw new IllegalArgumentException("rows must be between 1 and min(capacity " + workspace.capacity
                     + ", x rows " + x.length + ", y rows " + y.length + "), but was " + rows + ".");
         }
-        if (workspace.z.length != layers.length || workspace.gradient.length != theta.length) {
+        if (workspace.network != this || workspace.gradient.length != theta.length) {
             throw new IllegalArgumentException("This workspace belongs to another network; get one from workspace(n).");
         }
         int in = inputSize();
@@ -431,7 +548,16 @@ public final class Network {
             workspace.input[i] = x[i];
             workspace.target[i] = y[i];
         }
-        return forwardBackward(workspace, rows);
+        long stamp = parameterLock.readLock();
+        try {
+            double cost = forwardBackward(workspace, rows);
+            if (dense) {
+                copyRowsToFlat(workspace);                                   // ∂C/∂θ in θ's order
+            }
+            return cost;
+        } finally {
+            parameterLock.unlockRead(stamp);
+        }
     }
 
     /**
@@ -450,7 +576,13 @@ public final class Network {
             throw new IllegalArgumentException("gradient has " + gradient.length + " values but this network has "
                     + theta.length + " parameters.");
         }
-        optimizer.update(theta, gradient, learningRate);
+        long stamp = parameterLock.writeLock();
+        try {
+            optimizer.update(theta, gradient, learningRate);
+            copyThetaToRows();
+        } finally {
+            parameterLock.unlockWrite(stamp);
+        }
     }
 
     // ----------------------------------------------------------------------------------------
@@ -458,6 +590,11 @@ public final class Network {
 
     /** Forward pass of rows 0..rows−1 of {@code w.input}: {@code zˡ = aˡ⁻¹·Wˡ + bˡ, aˡ = fˡ(zˡ)}. */
     void forward(Workspace w, int rows) {
+        if (dense) {
+            w.rows = rows;
+            runSplit(w.forwardTask, rows);                                   // rows split between threads
+            return;
+        }
         double[][] in = w.input;
         for (int l = 0; l < layers.length; l++) {
             layers[l].forward(theta, offsets[l], in, w.z[l], w.a[l], 0, rows);
@@ -465,7 +602,11 @@ public final class Network {
         }
     }
 
-    /** Forward and backward pass of rows 0..rows−1; returns the mean cost, leaves ∂C/∂θ in w. */
+    /**
+     * Forward and backward pass of rows 0..rows−1; returns the mean cost and leaves ∂C/∂θ in
+     * {@code w}: in {@code w.weightGradient} and {@code w.biasGradient} for a dense network, else in
+     * {@code w.gradient}.
+     */
     private double forwardBackward(Workspace w, int rows) {
         forward(w, rows);
         int last = layers.length - 1;
@@ -473,6 +614,14 @@ public final class Network {
         int width = head.outputSize();
         double cost = loss.cost(w.z[last], w.a[last], w.target, rows, width);
         loss.delta(head.activation(), w.z[last], w.a[last], w.target, rows, width, w.delta[last]);   // δᴸ = ∂C/∂zᴸ
+        if (dense) {
+            w.rows = rows;
+            if (last > 0) {
+                runSplit(w.deltaTask, rows);                                 // δˡ⁻¹ by rows
+            }
+            runSplit(w.weightTask, rows);                                    // ∂C/∂Wˡ by rows of W
+            return cost;
+        }
         for (int l = last; l >= 0; l--) {
             double[][] in = l == 0 ? w.input : w.a[l - 1];
             double[][] gradIn = l == 0 ? null : w.delta[l - 1];
@@ -486,13 +635,127 @@ public final class Network {
         return cost;
     }
 
+    /** Forward pass of rows {@code from..to−1} through every layer (dense networks). */
+    private void forwardRows(Workspace w, int from, int to) {
+        double[][] in = w.input;
+        for (int l = 0; l < layers.length; l++) {
+            Layer layer = layers[l];
+            Kernels.forward(weights[l], biases[l], layer.inputSize(), layer.outputSize(), in, w.z[l],
+                    layer.activation(), w.a[l], from, to);                   // aˡ = fˡ(aˡ⁻¹·Wˡ + bˡ)
+            in = w.a[l];
+        }
+    }
+
+    /** Back-propagates δ through every layer for rows {@code from..to−1} (dense networks). */
+    private void deltaRows(Workspace w, int from, int to) {
+        for (int l = layers.length - 1; l > 0; l--) {
+            Layer previous = layers[l - 1];
+            Kernels.inputGradient(weights[l], layers[l].inputSize(), layers[l].outputSize(), w.delta[l],
+                    w.delta[l - 1], from, to);                               // ∂C/∂aˡ⁻¹ = δˡ·Wˡᵀ
+            previous.activation().backward(w.z[l - 1], w.a[l - 1], w.delta[l - 1], w.delta[l - 1], from, to,
+                    previous.outputSize());                                  // δˡ⁻¹ = ∂C/∂aˡ⁻¹ ⊙ f'(zˡ⁻¹)
+        }
+    }
+
+    /** Computes part {@code part} of {@code parts} of every layer's ∂C/∂W (split by rows of W) and ∂C/∂b. */
+    private void weightPart(Workspace w, int part, int parts) {
+        int rows = w.rows;
+        for (int l = 0; l < layers.length; l++) {
+            int in = layers[l].inputSize();
+            int out = layers[l].outputSize();
+            double[][] a = l == 0 ? w.input : w.a[l - 1];
+            Kernels.weightGradient(a, w.delta[l], rows, out, w.weightGradient[l],
+                    (int) ((long) in * part / parts), (int) ((long) in * (part + 1) / parts));   // ∂C/∂Wˡ = aˡ⁻¹ᵀ·δˡ
+            if (l % parts == part) {
+                Kernels.biasGradient(w.delta[l], rows, out, w.biasGradient[l]);  // ∂C/∂bˡ = Σ_rows δˡ
+            }
+        }
+    }
+
+    /**
+     * Runs a task over {@code rows} rows on as many threads as the work deserves: one below
+     * {@link #PARALLEL_THRESHOLD}, or when another network holds the shared pool.
+     */
+    private void runSplit(Workers.Task task, int rows) {
+        int parts = threads;
+        if (parts <= 1 || rows * multiplyAddsPerRow < PARALLEL_THRESHOLD) {
+            task.run(0, 1);
+            return;
+        }
+        parts = Math.min(parts, rows);
+        Workers workers = pool();
+        if (!workers.tryAcquire()) {
+            task.run(0, 1);                                                  // same results, one thread
+            return;
+        }
+        try {
+            workers.run(task, parts);
+        } finally {
+            workers.release();
+        }
+    }
+
+    private Workers pool() {
+        Workers p = pool;
+        if (p == null) {
+            p = Workers.shared(threads);
+            pool = p;
+        }
+        return p;
+    }
+
+    /** Returns new scratch buffers with this network's tasks wired to them. */
+    private Workspace newWorkspace(int parameterCount, int capacity) {
+        Workspace w = new Workspace(this, layers, parameterCount, capacity, dense && parameterCount > 0);
+        if (dense) {
+            w.forwardTask = (part, parts) -> forwardRows(w, first(w.rows, part, parts), first(w.rows, part + 1, parts));
+            w.deltaTask = (part, parts) -> deltaRows(w, first(w.rows, part, parts), first(w.rows, part + 1, parts));
+            w.weightTask = (part, parts) -> weightPart(w, part, parts);
+        }
+        return w;
+    }
+
+    /** Returns the first row of part {@code part} when {@code rows} rows are split into {@code parts}. */
+    private static int first(int rows, int part, int parts) {
+        return (int) ((long) rows * part / parts);
+    }
+
+    /** Copies θ into the row arrays {@link #weights} and {@link #biases}. Call under the write lock. */
+    private void copyThetaToRows() {
+        if (!dense) {
+            return;
+        }
+        for (int l = 0; l < layers.length; l++) {
+            int in = layers[l].inputSize();
+            int out = layers[l].outputSize();
+            int offset = offsets[l];
+            for (int k = 0; k < in; k++) {
+                System.arraycopy(theta, offset + k * out, weights[l][k], 0, out);
+            }
+            System.arraycopy(theta, offset + in * out, biases[l], 0, out);
+        }
+    }
+
+    /** Copies the row-array gradient of a dense network into {@code w.gradient}, in θ's order. */
+    private void copyRowsToFlat(Workspace w) {
+        for (int l = 0; l < layers.length; l++) {
+            int in = layers[l].inputSize();
+            int out = layers[l].outputSize();
+            int offset = offsets[l];
+            for (int k = 0; k < in; k++) {
+                System.arraycopy(w.weightGradient[l][k], 0, w.gradient, offset + k * out, out);
+            }
+            System.arraycopy(w.biasGradient[l], 0, w.gradient, offset + in * out, out);
+        }
+    }
+
     /**
      * Returns which pre-activations of kinked layers (ReLU family) are positive for the rows of
      * {@code x}, one bit per layer, row and unit; used by {@link GradientCheck} to skip steps that
      * cross a kink.
      */
     BitSet kinkPattern(double[][] x) {
-        Workspace w = new Workspace(layers, 0, x.length);
+        Workspace w = newWorkspace(0, x.length);
         System.arraycopy(x, 0, w.input, 0, x.length);
         forward(w, x.length);
         BitSet bits = new BitSet();
@@ -510,29 +773,66 @@ public final class Network {
         return bits;
     }
 
-    private void descend(double[] gradient, double learningRate) {
-        double[] t = theta;
-        for (int p = 0; p < t.length; p++) {
-            t[p] -= learningRate * gradient[p];                              // θ ← θ − ε·g
+    /** Takes the step {@code θ ← θ − ε·g} with the gradient left in {@code w}, under the write lock. */
+    private void descend(Workspace w, double learningRate) {
+        long stamp = parameterLock.writeLock();
+        try {
+            if (dense) {
+                for (int l = 0; l < layers.length; l++) {
+                    int in = layers[l].inputSize();
+                    int out = layers[l].outputSize();
+                    Kernels.descend(weights[l], w.weightGradient[l], in, out, learningRate);   // W ← W − ε·∂C/∂W
+                    Kernels.descend(biases[l], w.biasGradient[l], out, learningRate);          // b ← b − ε·∂C/∂b
+                    int offset = offsets[l];
+                    for (int k = 0; k < in; k++) {
+                        System.arraycopy(weights[l][k], 0, theta, offset + k * out, out);     // θ = the rows
+                    }
+                    System.arraycopy(biases[l], 0, theta, offset + in * out, out);
+                }
+            } else {
+                double[] t = theta;
+                double[] g = w.gradient;
+                for (int p = 0; p < t.length; p++) {
+                    t[p] -= learningRate * g[p];                             // θ ← θ − ε·g
+                }
+            }
+        } finally {
+            parameterLock.unlockWrite(stamp);
         }
     }
 
-    private static void requireFinite(double cost, double[] gradient, int epoch, int batch, double lastFinite) {
+    /** Throws if the cost or the gradient left in {@code w} is NaN or infinite. */
+    private void requireFinite(double cost, Workspace w, int epoch, int batch, double lastFinite) {
         if (!Double.isFinite(cost)) {
             throw new DivergenceException(epoch, batch, lastFinite, "the cost");
         }
-        double sum = 0.0;
-        for (double g : gradient) {
-            sum += g * 0.0;                                                  // NaN or ±∞ times 0 is NaN
+        double[] acc = w.finiteCheck;
+        Arrays.fill(acc, 0.0);
+        if (dense) {
+            for (int l = 0; l < layers.length; l++) {
+                int out = layers[l].outputSize();
+                for (double[] row : w.weightGradient[l]) {
+                    Kernels.accumulateNonFinite(acc, row, out);
+                }
+                Kernels.accumulateNonFinite(acc, w.biasGradient[l], out);
+            }
+        } else {
+            double[] g = w.gradient;
+            for (int p = 0; p < g.length; p++) {
+                acc[0] += g[p] * 0.0;                                        // NaN or ±∞ times 0 is NaN
+            }
         }
-        if (sum != 0.0) {
-            throw new DivergenceException(epoch, batch, Double.isNaN(lastFinite) ? cost : lastFinite, "the gradient");
+        for (double v : acc) {
+            if (v != 0.0) {
+                throw new DivergenceException(epoch, batch, Double.isNaN(lastFinite) ? cost : lastFinite,
+                        "the gradient");
+            }
         }
     }
 
     private Workspace trainingWorkspace(int rows) {
         if (trainWorkspace == null || trainWorkspace.capacity < rows) {
-            trainWorkspace = new Workspace(layers, theta.length, rows);
+            trainWorkspace = newWorkspace(theta.length, rows);
         }
         return trainWorkspace;
     }
@@ -579,8 +879,26 @@ public final class Network {
         private final List<Object> specs = new ArrayList<>();
         private Loss loss;
         private long seed = DEFAULT_SEED;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
+        }
+
+        /**
+         * Sets the most threads that one training step or batch prediction may use; the default is
+         * {@link Runtime#availableProcessors()}. Results are bit-identical for every value.
+         *
+         * @param threads 1 to 64; 1 keeps all work on the calling thread
+         * @return this builder
+         * @throws IllegalArgumentException if {@code threads} is outside 1..64
+         */
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > 64) {
+                throw new IllegalArgumentException("threads must be between 1 and 64, but was " + threads
+                        + "; use 1 for single-threaded work or Runtime.getRuntime().availableProcessors().");
+            }
+            this.threads = threads;
+            return this;
         }
 
         /**
@@ -695,7 +1013,7 @@ public final class Network {
             }
             Layer head = built.get(built.size() - 1);
             loss.checkHead(head.activation(), head.outputSize());
-            return new Network(built.toArray(new Layer[0]), loss, seed);
+            return new Network(built.toArray(new Layer[0]), loss, seed, Math.min(threads, 64));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.mlp4j;
 
+import io.github.mlp4j.internal.Workers;
+
 /**
  * Scratch buffers for forward and backward passes through one network, sized once for a batch
  * capacity and reused, so that training steps do not allocate.
@@ -8,9 +10,13 @@ package io.github.mlp4j;
  * {@link Network#computeGradient(double[][], double[][], int, Workspace)}; trainers use this pair
  * to run their own loops. For layer {@code l}: {@code z[l]} and {@code a[l]} hold its weighted sums
  * and activations, and {@code delta[l]} its local gradient {@code ∂C/∂z}, each
- * (capacity × outputSize). Instances are not thread-safe: each thread uses its own.
+ * (capacity × outputSize). A network of dense layers also keeps its gradient here as row arrays,
+ * {@code weightGradient[l]} (in × out) and {@code biasGradient[l]}, which its kernels write and
+ * which are copied into {@link #gradient()} in θ's order. Instances are not thread-safe: each
+ * thread uses its own.
  */
 public final class Workspace {
+    final Network network;
     final int capacity;
     final double[][] input;
     final double[][] target;
@@ -18,8 +24,18 @@ public final class Workspace {
     final double[][][] a;
     final double[][][] delta;
     final double[] gradient;
+    final double[][][] weightGradient;
+    final double[][] biasGradient;
+    /** Scratch for the finiteness test of the gradient, as long as the widest layer. */
+    final double[] finiteCheck;
+    /** The number of rows of the pass in progress, read by the tasks. */
+    int rows;
+    Workers.Task forwardTask;
+    Workers.Task deltaTask;
+    Workers.Task weightTask;
 
-    Workspace(Layer[] layers, int parameterCount, int capacity) {
+    Workspace(Network network, Layer[] layers, int parameterCount, int capacity, boolean rowGradients) {
+        this.network = network;
         this.capacity = capacity;
         this.input = new double[capacity][];
         this.target = new double[capacity][];
@@ -33,6 +49,22 @@ public final class Workspace {
             delta[l] = new double[capacity][width];
         }
         this.gradient = new double[parameterCount];
+        int widest = 1;
+        for (Layer layer : layers) {
+            widest = Math.max(widest, layer.outputSize());
+        }
+        this.finiteCheck = new double[widest];
+        if (rowGradients) {
+            weightGradient = new double[layers.length][][];
+            biasGradient = new double[layers.length][];
+            for (int l = 0; l < layers.length; l++) {
+                weightGradient[l] = new double[layers[l].inputSize()][layers[l].outputSize()];
+                biasGradient[l] = new double[layers[l].outputSize()];
+            }
+        } else {
+            weightGradient = null;
+            biasGradient = null;
+        }
     }
 
     /** Returns the largest number of rows this workspace holds. */

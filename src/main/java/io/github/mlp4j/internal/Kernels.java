@@ -1,0 +1,277 @@
+package io.github.mlp4j.internal;
+
+import io.github.mlp4j.Activation;
+
+/**
+ * The matrix kernels of a dense layer on {@code double[][]}, written so that HotSpot's C2
+ * compiler turns their inner loops into SIMD instructions.
+ *
+ * <p>Matrices have one row per sample; {@code W} is (in × out), held as {@code in} row arrays of
+ * length {@code out}. Every inner loop runs over a column index {@code j} and touches only arrays
+ * indexed by exactly {@code j}: on JDK 17, C2 does not vectorise a loop that mixes array
+ * accesses with different loop-invariant offsets (such as {@code theta[offset + j]}), so the
+ * kernels take row arrays and never an offset into a flat vector.
+ *
+ * <p>Determinism: each output element is computed by one fixed expression that depends neither on
+ * which rows are processed together nor on how the work is split between threads. Forward sums run
+ * over {@code k} in blocks of {@link #K_BLOCK} (four terms at a time), so a row gives the same bits
+ * alone or in a batch; weight gradients sum over rows {@code 0..rows−1} in order, four at a time,
+ * whatever range of {@code k} a thread is given.
+ *
+ * <p>No method allocates.
+ */
+public final class Kernels {
+    /**
+     * Rows of {@code W} per cache block in {@link #forward}: 16 rows of 128 doubles (16 KiB) stay in
+     * the level-1 cache while every row of the batch streams past them.
+     */
+    public static final int K_BLOCK = 16;
+
+    private Kernels() {
+    }
+
+    /**
+     * Computes {@code z = x·W + b} and {@code a = f(z)} for rows {@code from..to−1}.
+     *
+     * <pre>
+     *   z_i = b + Σ_k x_ik · W_k      (loop i-k-j: each step adds a multiple of a row of W)
+     * </pre>
+     * The sum over {@code k} is blocked: for each block of {@link #K_BLOCK} rows of {@code W}, every
+     * row of the batch adds {@code x_ik·W_k + x_i,k+1·W_k+1 + x_i,k+2·W_k+2 + x_i,k+3·W_k+3} (four
+     * terms per pass, one store per four products), then single terms for the block's remainder.
+     * The bias is the sums' starting value, and the activation is applied to each row as soon as
+     * its last block is done, while the row is still in cache.
+     *
+     * @param w the weights, {@code in} rows of at least {@code out} values; not modified
+     * @param b the biases, at least {@code out} values; not modified
+     * @param in the number of inputs
+     * @param out the number of outputs
+     * @param x the inputs, rows of at least {@code in} values; not modified
+     * @param z the weighted sums; overwritten in rows {@code from..to−1}, columns {@code 0..out−1}
+     * @param f the activation
+     * @param a the activations {@code f(z)}; overwritten in the same rows and columns
+     * @param from the first row, inclusive
+     * @param to the last row, exclusive
+     */
+    public static void forward(double[][] w, double[] b, int in, int out, double[][] x, double[][] z,
+            Activation f, double[][] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            System.arraycopy(b, 0, z[i], 0, out);                             // z = b
+        }
+        for (int k0 = 0; k0 < in; k0 += K_BLOCK) {
+            int k1 = Math.min(in, k0 + K_BLOCK);
+            for (int i = from; i < to; i++) {
+                double[] xi = x[i];
+                double[] zi = z[i];
+                int k = k0;
+                for (; k + 4 <= k1; k += 4) {
+                    double x0 = xi[k];
+                    double x1 = xi[k + 1];
+                    double x2 = xi[k + 2];
+                    double x3 = xi[k + 3];
+                    double[] w0 = w[k];
+                    double[] w1 = w[k + 1];
+                    double[] w2 = w[k + 2];
+                    double[] w3 = w[k + 3];
+                    for (int j = 0; j < out; j++) {
+                        zi[j] += x0 * w0[j] + x1 * w1[j] + x2 * w2[j] + x3 * w3[j];   // z += x·W, 4 rows of W
+                    }
+                }
+                for (; k < k1; k++) {
+                    double xk = xi[k];
+                    double[] wk = w[k];
+                    for (int j = 0; j < out; j++) {
+                        zi[j] += xk * wk[j];                                  // z += x_k·W_k
+                    }
+                }
+                if (k1 == in) {
+                    f.forward(z, a, i, i + 1, out);                           // a = f(z), fused
+                }
+            }
+        }
+    }
+
+    /**
+     * Computes rows {@code kFrom..kTo−1} of the weight gradient {@code dW = xᵀ·δ} over rows
+     * {@code 0..rows−1} of the batch, without forming {@code xᵀ}.
+     *
+     * <pre>
+     *   dW_k = Σ_i x_ik · δ_i        (loop k-i-j: row k of dW stays in cache while the rows stream)
+     * </pre>
+     * The rows are added four at a time, {@code dW_k += x_ik·δ_i + … + x_i+3,k·δ_i+3}, in order
+     * from row 0, then one at a time; so every element has the same bits whatever {@code k} range a
+     * thread computes.
+     *
+     * @param x the layer's inputs, rows of at least {@code kTo} values; not modified
+     * @param delta {@code δ = ∂C/∂z}, rows of at least {@code out} values; not modified
+     * @param rows the number of rows of the batch
+     * @param out the number of outputs
+     * @param dW the weight gradient, rows of at least {@code out} values; overwritten in rows
+     *     {@code kFrom..kTo−1}
+     * @param kFrom the first row of {@code dW}, inclusive
+     * @param kTo the last row of {@code dW}, exclusive
+     */
+    public static void weightGradient(double[][] x, double[][] delta, int rows, int out, double[][] dW,
+            int kFrom, int kTo) {
+        for (int k = kFrom; k < kTo; k++) {
+            double[] g = dW[k];
+            java.util.Arrays.fill(g, 0, out, 0.0);
+            int i = 0;
+            for (; i + 4 <= rows; i += 4) {
+                double x0 = x[i][k];
+                double x1 = x[i + 1][k];
+                double x2 = x[i + 2][k];
+                double x3 = x[i + 3][k];
+                double[] d0 = delta[i];
+                double[] d1 = delta[i + 1];
+                double[] d2 = delta[i + 2];
+                double[] d3 = delta[i + 3];
+                for (int j = 0; j < out; j++) {
+                    g[j] += x0 * d0[j] + x1 * d1[j] + x2 * d2[j] + x3 * d3[j];    // dW_k += Σ x_ik·δ_i, 4 rows
+                }
+            }
+            for (; i < rows; i++) {
+                double xk = x[i][k];
+                double[] d = delta[i];
+                for (int j = 0; j < out; j++) {
+                    g[j] += xk * d[j];                                        // dW_k += x_ik·δ_i
+                }
+            }
+        }
+    }
+
+    /**
+     * Computes the bias gradient {@code db = Σ_i δ_i} over rows {@code 0..rows−1}, in row order.
+     *
+     * @param delta {@code δ = ∂C/∂z}; not modified
+     * @param rows the number of rows
+     * @param out the number of outputs
+     * @param db the result, at least {@code out} values; overwritten in {@code 0..out−1}
+     */
+    public static void biasGradient(double[][] delta, int rows, int out, double[] db) {
+        java.util.Arrays.fill(db, 0, out, 0.0);
+        for (int i = 0; i < rows; i++) {
+            double[] d = delta[i];
+            for (int j = 0; j < out; j++) {
+                db[j] += d[j];                                                // db = Σ_i δ_i
+            }
+        }
+    }
+
+    /**
+     * Computes {@code ∂C/∂x = δ·Wᵀ} for rows {@code from..to−1}, reading {@code W} by rows instead
+     * of forming {@code Wᵀ}.
+     *
+     * <pre>
+     *   gradIn_ik = Σ_j δ_ij · W_kj = δ_i · W_k      (a dot product of two rows)
+     * </pre>
+     * Each dot product runs over {@code j} in order with one accumulator; two rows and two
+     * {@code k} at a time give four independent sums for the processor to overlap. Every element
+     * has the same bits whatever block it falls in.
+     *
+     * @param w the weights, {@code in} rows of at least {@code out} values; not modified
+     * @param in the number of inputs
+     * @param out the number of outputs
+     * @param delta {@code δ = ∂C/∂z}; not modified
+     * @param gradIn the result, rows of at least {@code in} values; overwritten in rows
+     *     {@code from..to−1}
+     * @param from the first row, inclusive
+     * @param to the last row, exclusive
+     */
+    public static void inputGradient(double[][] w, int in, int out, double[][] delta, double[][] gradIn,
+            int from, int to) {
+        int i = from;
+        for (; i + 2 <= to; i += 2) {
+            double[] d0 = delta[i];
+            double[] d1 = delta[i + 1];
+            double[] g0 = gradIn[i];
+            double[] g1 = gradIn[i + 1];
+            int k = 0;
+            for (; k + 2 <= in; k += 2) {
+                double[] wa = w[k];
+                double[] wb = w[k + 1];
+                double s00 = 0.0;
+                double s01 = 0.0;
+                double s10 = 0.0;
+                double s11 = 0.0;
+                for (int j = 0; j < out; j++) {
+                    double p = wa[j];
+                    double q = wb[j];
+                    s00 += d0[j] * p;                                         // (δ·Wᵀ)_ik = δ_i·W_k
+                    s01 += d0[j] * q;
+                    s10 += d1[j] * p;
+                    s11 += d1[j] * q;
+                }
+                g0[k] = s00;
+                g0[k + 1] = s01;
+                g1[k] = s10;
+                g1[k + 1] = s11;
+            }
+            for (; k < in; k++) {
+                g0[k] = dot(d0, w[k], out);
+                g1[k] = dot(d1, w[k], out);
+            }
+        }
+        for (; i < to; i++) {
+            double[] d = delta[i];
+            double[] g = gradIn[i];
+            for (int k = 0; k < in; k++) {
+                g[k] = dot(d, w[k], out);
+            }
+        }
+    }
+
+    /** Returns {@code Σ_j u_j·v_j} over {@code j = 0..n−1}, in order. */
+    private static double dot(double[] u, double[] v, int n) {
+        double s = 0.0;
+        for (int j = 0; j < n; j++) {
+            s += u[j] * v[j];
+        }
+        return s;
+    }
+
+    /**
+     * Takes a gradient-descent step on a matrix held as rows: {@code W ← W − ε·dW}.
+     *
+     * @param w the parameters, rows of at least {@code columns} values; overwritten in
+     *     rows {@code 0..rows−1}
+     * @param dW the gradient; not modified
+     * @param rows the number of rows
+     * @param columns the number of columns
+     * @param learningRate ε
+     */
+    public static void descend(double[][] w, double[][] dW, int rows, int columns, double learningRate) {
+        for (int k = 0; k < rows; k++) {
+            descend(w[k], dW[k], columns, learningRate);
+        }
+    }
+
+    /**
+     * Takes a gradient-descent step on a vector: {@code v ← v − ε·g}.
+     *
+     * @param v the parameters; overwritten in {@code 0..n−1}
+     * @param g the gradient; not modified
+     * @param n the number of values
+     * @param learningRate ε
+     */
+    public static void descend(double[] v, double[] g, int n, double learningRate) {
+        for (int j = 0; j < n; j++) {
+            v[j] -= learningRate * g[j];                                      // θ ← θ − ε·g
+        }
+    }
+
+    /**
+     * Adds {@code 0·g} to {@code acc} element-wise, so that {@code acc} turns NaN if {@code g}
+     * holds a NaN or an infinity (since {@code ±∞·0} is NaN) and stays 0 otherwise; a
+     * vectorisable finiteness test.
+     *
+     * @param acc the accumulator, at least {@code n} values; modified
+     * @param g the values to test; not modified
+     * @param n the number of values
+     */
+    public static void accumulateNonFinite(double[] acc, double[] g, int n) {
+        for (int j = 0; j < n; j++) {
+            acc[j] += g[j] * 0.0;                                             // NaN or ±∞ times 0 is NaN
+        }
+    }
+}
