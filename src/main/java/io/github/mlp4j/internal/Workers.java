@@ -1,12 +1,16 @@
 package io.github.mlp4j.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A small pool of persistent daemon threads that runs one {@link Task} split into parts, the
  * calling thread doing part 0.
+ *
+ * <p>Parts are claimed from a shared counter by whichever thread is free, the caller included, so
+ * a worker that the operating system has not scheduled yet delays nothing.
  *
  * <p>Workers spin briefly between tasks (a training loop hands out a task every few hundred
  * microseconds) and then park, so an idle pool costs nothing. Running a task allocates nothing.
@@ -34,7 +38,10 @@ public final class Workers {
 
     private final int size;
     private final Thread[] threads;
-    private final AtomicInteger pending = new AtomicInteger();
+    /** The generation (high 32 bits) and the next unclaimed part (low 32 bits). */
+    private final AtomicLong claims = new AtomicLong();
+    /** Parts of the current generation finished. */
+    private final AtomicInteger done = new AtomicInteger();
     private final ReentrantLock owner = new ReentrantLock();
     private final VolatileFlags sleeping;
     private volatile Task task;
@@ -98,11 +105,13 @@ public final class Workers {
     }
 
     /**
-     * Runs {@code task} as {@code n} parts, part 0 on the calling thread and the others on workers,
-     * and returns when all are done. The caller must hold the pool.
+     * Runs {@code task} as {@code n} parts and returns when all are done. The calling thread and
+     * the workers claim parts from a shared counter, so the caller does every part itself if the
+     * workers are slow to wake (on a busy machine); which thread runs a part never changes what
+     * the part computes. The caller must hold the pool.
      *
      * @param task the task
-     * @param n the number of parts, 1 to {@link #size()}
+     * @param n the number of parts, at least 1
      * @throws RuntimeException or Error thrown by any part (the first one seen)
      */
     public void run(Task task, int n) {
@@ -110,24 +119,21 @@ public final class Workers {
             task.run(0, 1);
             return;
         }
+        long g = generation + 1;
         this.task = task;
         this.parts = n;
         this.failure = null;
-        pending.set(n - 1);
-        generation++;                                            // volatile write: publishes the task
-        for (int t = 1; t < n; t++) {
+        done.set(0);
+        claims.set(g << 32);                                     // this generation, next part 0
+        generation = g;                                          // volatile write: publishes the task
+        for (int t = 1; t < size; t++) {
             if (sleeping.get(t)) {
                 LockSupport.unpark(threads[t]);
             }
         }
-        Throwable mine = null;
-        try {
-            task.run(0, n);
-        } catch (RuntimeException | Error e) {
-            mine = e;
-        }
+        work(g, task, n);
         int spins = 0;
-        while (pending.get() != 0) {
+        while (done.get() != n) {
             if (++spins < SPINS) {
                 Thread.onSpinWait();
             } else {
@@ -135,12 +141,35 @@ public final class Workers {
             }
         }
         this.task = null;
-        Throwable first = mine != null ? mine : failure;
+        Throwable first = failure;
         if (first instanceof RuntimeException e) {
             throw e;
         }
         if (first instanceof Error e) {
             throw e;
+        }
+    }
+
+    /** Claims and runs parts of generation {@code g} until none is left. */
+    private void work(long g, Task current, int n) {
+        while (true) {
+            long c = claims.get();
+            if (c >>> 32 != g) {
+                return;                                          // a later generation: not ours
+            }
+            int part = (int) c;
+            if (part >= n) {
+                return;
+            }
+            if (!claims.compareAndSet(c, c + 1)) {
+                continue;
+            }
+            try {
+                current.run(part, n);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            done.incrementAndGet();
         }
     }
 
@@ -164,13 +193,8 @@ public final class Workers {
             seen = g;
             Task current = task;
             int n = parts;
-            if (current != null && index < n) {
-                try {
-                    current.run(index, n);
-                } catch (RuntimeException | Error e) {
-                    failure = e;
-                }
-                pending.decrementAndGet();
+            if (current != null) {
+                work(g, current, n);
             }
         }
     }
