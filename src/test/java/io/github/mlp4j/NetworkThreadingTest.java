@@ -1,0 +1,204 @@
+package io.github.mlp4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.optim.Optimizer;
+import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Threads, determinism across thread counts, allocation and concurrent prediction of {@link Network}. */
+class NetworkThreadingTest {
+
+    /** 50-40-30-5: 3,350 multiply-adds per row, so 128 rows (428,800) pass the parallel threshold. */
+    private static Network build(int threads) {
+        return Network.builder().input(50).dense(40, Activation.relu()).dense(30, Activation.tanh())
+                .dense(5, Activation.softmax()).loss(Loss.crossEntropy()).seed(11).threads(threads).build();
+    }
+
+    @Test
+    void trainingGivesBitIdenticalResultsForEveryThreadCount() {
+        Rng rng = new Rng(3);
+        double[][] x = TestData.uniform(rng, 300, 50, -1, 1);
+        double[][] y = TestData.oneHot(rng, 300, 5);
+        assertThat(128L * (50 * 40 + 40 * 30 + 30 * 5)).isGreaterThanOrEqualTo(Network.PARALLEL_THRESHOLD);
+
+        Network one = build(1);
+        double[] costsOne = one.fit(x, y, 3, 128, 0.1);
+        double[] gradientOne = one.gradient(x, y);
+        double[][] predictionsOne = one.predict(x);
+        for (int threads : new int[] {2, 3, 4}) {
+            Network many = build(threads);
+            assertThat(many.fit(x, y, 3, 128, 0.1)).containsExactly(costsOne);          // exact bits
+            assertThat(many.parameters()).containsExactly(one.parameters());
+            assertThat(many.gradient(x, y)).containsExactly(gradientOne);
+            assertThat(many.predict(x)).isDeepEqualTo(predictionsOne);
+        }
+        boolean poolRan = Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("mlp4j-worker-4-"));
+        assertThat(poolRan).as("the 4-thread pool was started, so the split really happened").isTrue();
+    }
+
+    @Test
+    void stepsAndPredictionsAllocateNothingInSteadyState() {
+        Rng rng = new Rng(5);
+        double[][] x = TestData.uniform(rng, 128, 50, -1, 1);
+        double[][] y = TestData.oneHot(rng, 128, 5);
+        for (int threads : new int[] {1, 2}) {
+            Network net = build(threads);
+            Workspace w = net.workspace(128);
+            Optimizer.State sgd = Optimizer.sgd().start(net.parameterCount());
+            double[] out = new double[5];
+            for (int s = 0; s < 3000; s++) {                                 // warm up: class loading, JIT
+                net.computeGradient(x, y, 128, w);
+                net.update(sgd, w.gradient(), 1e-3);
+                net.predict(x[s % 128], out);
+            }
+            long overhead = -allocatedBytes() + allocatedBytes();            // the probe's own boxing
+            long before = allocatedBytes();
+            for (int s = 0; s < 1000; s++) {
+                net.computeGradient(x, y, 128, w);
+                net.update(sgd, w.gradient(), 1e-3);
+                net.predict(x[s % 128], out);
+            }
+            long allocated = allocatedBytes() - before - overhead;
+            assertThat(allocated).as("bytes allocated by 1,000 steps and predictions, %d threads", threads).isZero();
+        }
+    }
+
+    /**
+     * Returns {@code com.sun.management.ThreadMXBean.getCurrentThreadAllocatedBytes()}, called
+     * reflectively because the tests compile inside the module, which reads no management module.
+     */
+    private static long allocatedBytes() {
+        try {
+            if (probe == null) {
+                Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                        .invoke(null);
+                Method m = Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes");
+                probeBean = bean;
+                probe = m;
+                for (int i = 0; i < 100; i++) {                              // past reflection's inflation
+                    m.invoke(bean);
+                }
+            }
+            return (Long) probe.invoke(probeBean);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Method probe;
+    private static Object probeBean;
+
+    @Test
+    void predictionsDuringUpdatesSeeWholeParameterVectors() throws Exception {
+        Network net = build(2);
+        double[] first = net.parameters();
+        double[] second = first.clone();
+        for (int p = 0; p < second.length; p++) {
+            second[p] = -0.5 * second[p] + 0.01;
+        }
+        double[] row = TestData.uniform(new Rng(9), 1, 50, -1, 1)[0];
+        net.setParameters(second);
+        double[] expectSecond = net.predict(row);
+        net.setParameters(first);
+        double[] expectFirst = net.predict(row);
+        assertThat(expectFirst).isNotEqualTo(expectSecond);
+
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger mixed = new AtomicInteger();
+        AtomicInteger checked = new AtomicInteger();
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        Thread[] readers = new Thread[2];
+        for (int r = 0; r < readers.length; r++) {
+            readers[r] = new Thread(() -> {
+                try {
+                    double[] out = new double[5];
+                    while (!stop.get()) {
+                        net.predict(row, out);
+                        if (!java.util.Arrays.equals(out, expectFirst) && !java.util.Arrays.equals(out, expectSecond)) {
+                            mixed.incrementAndGet();
+                        }
+                        checked.incrementAndGet();
+                    }
+                } catch (Throwable t) {
+                    error.set(t);
+                }
+            });
+            readers[r].start();
+        }
+        for (int s = 0; s < 2000; s++) {                                     // the writer flips θ wholesale
+            net.setParameters(s % 2 == 0 ? second : first);
+        }
+        stop.set(true);
+        for (Thread t : readers) {
+            t.join();
+        }
+        assertThat(error.get()).isNull();
+        assertThat(checked.get()).isPositive();
+        assertThat(mixed.get()).as("predictions that mixed old and new parameters").isZero();
+    }
+
+    @Test
+    void fittingWhileOtherThreadsPredictIsSafe() throws Exception {
+        Rng rng = new Rng(8);
+        double[][] x = TestData.uniform(rng, 256, 50, -1, 1);
+        double[][] y = TestData.oneHot(rng, 256, 5);
+        Network net = build(2);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    double[][] p = net.predict(x);
+                    for (double[] r : p) {
+                        double sum = 0;
+                        for (double v : r) {
+                            sum += v;
+                        }
+                        if (Math.abs(sum - 1.0) > 1e-9) {
+                            throw new AssertionError("softmax row sums to " + sum);
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                error.set(t);
+            }
+        });
+        reader.start();
+        double[] costs = net.fit(x, y, 20, 32, 0.1);
+        stop.set(true);
+        reader.join();
+        assertThat(error.get()).isNull();
+        assertThat(costs[19]).isLessThan(costs[0]);
+    }
+
+    @Test
+    void threadCountIsValidatedAndReported() {
+        assertThat(build(3).threads()).isEqualTo(3);
+        assertThat(Network.builder().input(1).dense(1, Activation.sigmoid()).loss(Loss.binaryCrossEntropy()).build()
+                .threads()).isEqualTo(Math.min(64, Runtime.getRuntime().availableProcessors()));
+        assertThatThrownBy(() -> Network.builder().threads(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 64, but was 0");
+        assertThatThrownBy(() -> Network.builder().threads(65))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("but was 65");
+    }
+
+    @Test
+    void predictIntoAnArrayMatchesPredictAndChecksItsLength() {
+        Network net = build(1);
+        double[] row = TestData.uniform(new Rng(2), 1, 50, -1, 1)[0];
+        double[] out = new double[5];
+        net.predict(row, out);
+        assertThat(out).containsExactly(net.predict(row));
+        assertThat(out).containsExactly(net.predict(new double[][] {row})[0]);
+        assertThatThrownBy(() -> net.predict(row, new double[4]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("output has 4 values")
+                .hasMessageContaining("5 outputs");
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.mlp4j.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.mlp4j.Activation;
+import org.junit.jupiter.api.Test;
+
+/** {@link Kernels} against plain triple loops, and their row-grouping invariance. */
+class KernelsTest {
+    private static double[][] random(Rng rng, int rows, int cols) {
+        double[][] m = new double[rows][cols];
+        for (double[] r : m) {
+            for (int j = 0; j < cols; j++) {
+                r[j] = rng.nextDouble(-1, 1);
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void handComputedForward() {
+        // x = [1, 2], W = [[1, 0, -1], [0.5, 2, 1]], b = [0.1, 0, -5]
+        // z = [1 + 1 + 0.1, 0 + 4 + 0, -1 + 2 - 5] = [2.1, 4, -4]; relu: [2.1, 4, 0]
+        double[][] z = new double[1][3];
+        double[][] a = new double[1][3];
+        Kernels.forward(new double[][] {{1, 0, -1}, {0.5, 2, 1}}, new double[] {0.1, 0, -5}, 2, 3,
+                new double[][] {{1, 2}}, z, Activation.relu(), a, 0, 1);
+        assertThat(z[0]).containsExactly(new double[] {2.1, 4, -4}, within(1e-15));
+        assertThat(a[0]).containsExactly(new double[] {2.1, 4, 0}, within(1e-15));
+    }
+
+    @Test
+    void kernelsMatchTripleLoops() {
+        Rng rng = new Rng(1);
+        int rows = 11;                                                       // not a multiple of 4 or 2
+        int in = 37;                                                         // spans 3 blocks of K_BLOCK, odd
+        int out = 13;
+        double[][] w = random(rng, in, out);
+        double[] b = random(rng, 1, out)[0];
+        double[][] x = random(rng, rows, in);
+        double[][] delta = random(rng, rows, out);
+        double[][] z = new double[rows][out];
+        double[][] a = new double[rows][out];
+        Kernels.forward(w, b, in, out, x, z, Activation.identity(), a, 0, rows);
+        double[][] dW = new double[in][out];
+        Kernels.weightGradient(x, delta, rows, out, dW, 0, in);
+        double[] db = new double[out];
+        Kernels.biasGradient(delta, rows, out, db);
+        double[][] gradIn = new double[rows][in];
+        Kernels.inputGradient(w, in, out, delta, gradIn, 0, rows);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < out; j++) {
+                double s = b[j];
+                for (int k = 0; k < in; k++) {
+                    s += x[i][k] * w[k][j];                                  // z = x·W + b
+                }
+                assertThat(z[i][j]).isCloseTo(s, within(1e-12));
+                assertThat(a[i][j]).isEqualTo(z[i][j]);
+            }
+            for (int k = 0; k < in; k++) {
+                double s = 0;
+                for (int j = 0; j < out; j++) {
+                    s += delta[i][j] * w[k][j];                              // δ·Wᵀ
+                }
+                assertThat(gradIn[i][k]).isCloseTo(s, within(1e-12));
+            }
+        }
+        for (int k = 0; k < in; k++) {
+            for (int j = 0; j < out; j++) {
+                double s = 0;
+                for (int i = 0; i < rows; i++) {
+                    s += x[i][k] * delta[i][j];                              // xᵀ·δ
+                }
+                assertThat(dW[k][j]).isCloseTo(s, within(1e-12));
+            }
+        }
+        for (int j = 0; j < out; j++) {
+            double s = 0;
+            for (int i = 0; i < rows; i++) {
+                s += delta[i][j];
+            }
+            assertThat(db[j]).isCloseTo(s, within(1e-12));
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnHowRowsOrColumnsAreSplit() {
+        Rng rng = new Rng(2);
+        int rows = 9;
+        int in = 21;
+        int out = 7;
+        double[][] w = random(rng, in, out);
+        double[] b = random(rng, 1, out)[0];
+        double[][] x = random(rng, rows, in);
+        double[][] delta = random(rng, rows, out);
+        double[][] whole = new double[rows][out];
+        double[][] pieces = new double[rows][out];
+        double[][] a = new double[rows][out];
+        Kernels.forward(w, b, in, out, x, whole, Activation.tanh(), a, 0, rows);
+        for (int i = 0; i < rows; i++) {                                     // one row at a time
+            Kernels.forward(w, b, in, out, x, pieces, Activation.tanh(), a, i, i + 1);
+        }
+        assertThat(pieces).isDeepEqualTo(whole);
+        double[][] dW = new double[in][out];
+        double[][] dWPieces = new double[in][out];
+        Kernels.weightGradient(x, delta, rows, out, dW, 0, in);
+        Kernels.weightGradient(x, delta, rows, out, dWPieces, 0, 5);         // three uneven k ranges
+        Kernels.weightGradient(x, delta, rows, out, dWPieces, 5, 6);
+        Kernels.weightGradient(x, delta, rows, out, dWPieces, 6, in);
+        assertThat(dWPieces).isDeepEqualTo(dW);
+        double[][] g = new double[rows][in];
+        double[][] gPieces = new double[rows][in];
+        Kernels.inputGradient(w, in, out, delta, g, 0, rows);
+        Kernels.inputGradient(w, in, out, delta, gPieces, 0, 3);
+        Kernels.inputGradient(w, in, out, delta, gPieces, 3, rows);
+        assertThat(gPieces).isDeepEqualTo(g);
+    }
+
+    @Test
+    void nonFiniteValuesTurnTheAccumulatorNaN() {
+        double[] acc = new double[3];
+        Kernels.accumulateNonFinite(acc, new double[] {1e308, -2, 0}, 3);
+        assertThat(acc).containsExactly(0, 0, 0);
+        Kernels.accumulateNonFinite(acc, new double[] {1, Double.POSITIVE_INFINITY, 0}, 3);
+        assertThat(acc[1]).isNaN();
+    }
+}

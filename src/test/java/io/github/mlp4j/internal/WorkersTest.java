@@ -1,0 +1,62 @@
+package io.github.mlp4j.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+/** {@link Workers}: every part runs exactly once, errors reach the caller, bad sizes are refused. */
+class WorkersTest {
+
+    @Test
+    void everyPartRunsExactlyOncePerRun() {
+        Workers pool = Workers.shared(3);
+        assertThat(pool.tryAcquire()).isTrue();
+        try {
+            for (int round = 0; round < 2000; round++) {
+                int n = 1 + round % 5;                                        // fewer and more parts than threads
+                AtomicIntegerArray runs = new AtomicIntegerArray(n);
+                pool.run((part, parts) -> {
+                    assertThat(parts).isEqualTo(n);
+                    runs.incrementAndGet(part);
+                }, n);
+                for (int p = 0; p < n; p++) {
+                    assertThat(runs.get(p)).as("round %d part %d", round, p).isEqualTo(1);
+                }
+            }
+        } finally {
+            pool.release();
+        }
+    }
+
+    @Test
+    void anErrorInAPartReachesTheCaller() {
+        Workers pool = Workers.shared(2);
+        assertThat(pool.tryAcquire()).isTrue();
+        try {
+            assertThatThrownBy(() -> pool.run((part, parts) -> {
+                if (part == 1) {
+                    throw new IllegalStateException("part 1 failed");
+                }
+            }, 2)).isInstanceOf(IllegalStateException.class).hasMessage("part 1 failed");
+            int[] after = new int[1];
+            pool.run((part, parts) -> {
+                synchronized (after) {
+                    after[0]++;
+                }
+            }, 2);
+            assertThat(after[0]).isEqualTo(2);                               // the pool still works
+        } finally {
+            pool.release();
+        }
+    }
+
+    @Test
+    void poolSizesOutsideTwoToSixtyFourAreRefused() {
+        assertThatThrownBy(() -> Workers.shared(1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("between 2 and 64, but was 1");
+        assertThat(Workers.shared(2)).isSameAs(Workers.shared(2));
+        assertThat(Workers.shared(2).size()).isEqualTo(2);
+    }
+}
