@@ -26,7 +26,26 @@ if [[ "${1:-}" == "jmh" ]]; then
 fi
 
 if [[ -n "${PEERS:-}" ]]; then
-  ONLY="${ONLY:-blas smile dl4j encog}" REPEATS=1 bash "$PEERS_DIR/run_all.sh"
+  # The peers' own runner (data, build, OpenBLAS probe, every configuration) when asked for ...
+  if [[ -n "${PEERS_FULL:-}" ]]; then
+    ONLY="${ONLY:-blas smile dl4j encog}" REPEATS=1 bash "$PEERS_DIR/run_all.sh"
+  else
+    # ... else the configurations that the comparison needs, straight from the built peer modules
+    # (build them once with the peers' run_all.sh): one round, one thread, same data, same JVM flags.
+    P="$PEERS_DIR"
+    [[ -w "$P" ]] || P="${PEERS_WORKDIR:-$HOME/.cache/mlp4j-peers}"
+    cp_of() { echo "$P/$1/target/classes:$(cat "$P/$1/target/classpath.txt")"; }
+    echo "== OpenBLAS dgemm (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
+    OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$P/target/dgemm_bench" 1 | grep -E 'square|step|RESULT'
+    for cfg in "smile|bench.smile.SmileBench|M|" "dl4j|bench.dl4j.Dl4jBench|M|" \
+               "dl4j|bench.dl4j.Dl4jBench|M|--opt dtype=float" "encog|bench.encog.EncogBench|M|" \
+               "smile|bench.smile.SmileBench|C|" "dl4j|bench.dl4j.Dl4jBench|C|" "encog|bench.encog.EncogBench|C|"; do
+      IFS='|' read -r mod cls wl extra <<< "$cfg"
+      echo "== $mod $wl $extra (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
+      OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 java $JVM_FLAGS -cp "$(cp_of "$mod")" "$cls" \
+          --workload "$wl" --threads 1 --data "$DATA" $( [[ $wl == C ]] && echo --epochs 200 ) $extra 2>/dev/null | grep '^RESULT' || echo "FAILED"
+    done
+  fi
 fi
 
 data_args=()
