@@ -1,7 +1,6 @@
 package io.github.mlp4j.data;
 
 import io.github.mlp4j.internal.Checks;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -252,18 +251,5 @@ public final class Dataset {
     public String toString() {
         return "Dataset[" + size() + " rows, " + inputSize() + " inputs, " + outputSize() + " outputs"
                 + (classNames.isEmpty() ? "" : ", classes " + classNames) + "]";
-    }
-
-    /** Concatenates data sets made in this package; they must have the same widths. */
-    static Dataset concat(List<Dataset> parts, List<String> classNames) {
-        List<double[]> xs = new ArrayList<>();
-        List<double[]> ys = new ArrayList<>();
-        for (Dataset d : parts) {
-            for (int i = 0; i < d.size(); i++) {
-                xs.add(d.x[i]);
-                ys.add(d.y[i]);
-            }
-        }
-        return new Dataset(xs.toArray(new double[0][]), ys.toArray(new double[0][]), classNames);
     }
 }
