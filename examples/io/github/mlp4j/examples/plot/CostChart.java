@@ -1,15 +1,10 @@
 package io.github.mlp4j.examples.plot;
 
-import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A line chart of the cost per epoch: the training curve and, when given, the validation curve.
@@ -99,13 +94,13 @@ public final class CostChart {
     /**
      * Returns a copy of this chart with another image size.
      *
-     * @param imageWidth the width in pixels, 100 to 8000
-     * @param imageHeight the height in pixels, 100 to 8000
+     * @param imageWidth the width in pixels, 200 to 8000
+     * @param imageHeight the height in pixels, 200 to 8000
      * @return the new chart
-     * @throws IllegalArgumentException if a side is outside 100 to 8000
+     * @throws IllegalArgumentException if a side is outside 200 to 8000
      */
     public CostChart withSize(int imageWidth, int imageHeight) {
-        Charts.checkSize(imageWidth, imageHeight);
+        Charts.checkSize(imageWidth, imageHeight, 200, "640×480");
         return new CostChart(training, validation, title, logScale, imageWidth, imageHeight);
     }
 
@@ -116,7 +111,7 @@ public final class CostChart {
      * @throws IllegalArgumentException if the cost axis is logarithmic and a cost is not positive
      */
     public BufferedImage render() {
-        return BitmapEncoder.getBufferedImage(chart());
+        return plot().render(width, height);
     }
 
     /**
@@ -131,39 +126,52 @@ public final class CostChart {
         Charts.writePng(render(), file);
     }
 
-    private XYChart chart() {
-        Charts.headless();
+    private LinePlot plot() {
         if (logScale) {
             requirePositive(training, "trainingCost");
             if (validation != null) {
                 requirePositive(validation, "validationCost");
             }
         }
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle("Epoch").yAxisTitle("Cost").build();
-        Charts.style(chart);
-        chart.getStyler().setYAxisLogarithmic(logScale);
-        chart.getStyler().setXAxisDecimalPattern("#,##0");
-        chart.getStyler().setXAxisMin(1.0);
-        chart.getStyler().setXAxisMax((double) Math.max(2, Math.max(training.length,
-                validation == null ? 0 : validation.length)));
-        addSeries(chart, "training", training, Charts.SERIES_COLORS[0]);
-        if (validation != null) {
-            addSeries(chart, "validation", validation, Charts.SERIES_COLORS[1]);
+        LinePlot plot = new LinePlot();
+        plot.title = title;
+        plot.xAxisTitle = "Epoch";
+        plot.yAxisTitle = "Cost";
+        plot.logY = logScale;
+        int epochs = Math.max(training.length, validation == null ? 0 : validation.length);
+        double pad = Math.max(0.5, 0.02 * (epochs - 1));      // keeps the end markers inside the frame
+        plot.xMin = 1 - pad;
+        plot.xMax = epochs + pad;
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double[] cost : validation == null ? new double[][] {training} : new double[][] {training, validation}) {
+            for (double c : cost) {
+                low = Math.min(low, c);
+                high = Math.max(high, c);
+            }
         }
-        return chart;
+        if (logScale) {
+            double span = Math.max(Math.log10(high / low), 0.3);      // at least a factor of 2 shown
+            plot.yMin = low / Math.pow(10, 0.05 * span);
+            plot.yMax = high * Math.pow(10, 0.05 * span);
+        } else {
+            plot.yMin = Math.min(0, low);                             // a cost axis starts at 0
+            plot.yMax = high > plot.yMin ? high + 0.05 * (high - plot.yMin) : plot.yMin + 1;
+        }
+        boolean markers = epochs <= 30;
+        plot.series.add(series("training", training, Charts.SERIES_COLORS[0], markers));
+        if (validation != null) {
+            plot.series.add(series("validation", validation, Charts.SERIES_COLORS[1], markers));
+        }
+        return plot;
     }
 
-    private static void addSeries(XYChart chart, String name, double[] cost, java.awt.Color color) {
+    private static LinePlot.Series series(String name, double[] cost, Color color, boolean markers) {
         double[] epochs = new double[cost.length];
         for (int i = 0; i < cost.length; i++) {
             epochs[i] = i + 1;                                 // value i belongs to epoch i + 1
         }
-        XYSeries series = chart.addSeries(name, epochs, cost);
-        series.setLineColor(color);
-        series.setMarkerColor(color);
-        series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        series.setMarker(cost.length <= 30 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        return new LinePlot.Series(name, epochs, cost, color, 2.2f, markers, true);
     }
 
     private static double[] checkCost(double[] cost, String name) {

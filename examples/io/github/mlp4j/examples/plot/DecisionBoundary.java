@@ -6,9 +6,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -64,7 +62,7 @@ public final class DecisionBoundary {
     private static final Color CLASS_0 = new Color(8, 48, 107);
     private static final Color CLASS_1 = new Color(120, 0, 30);
     private static final Color CONTOUR = new Color(25, 25, 25);
-    private static final Color TEXT = new Color(30, 30, 30);
+    private static final Color TEXT = Charts.TEXT;
     private static final double PROBABILITY_TOLERANCE = 1e-9;
 
     private double[][] points;
@@ -258,10 +256,7 @@ public final class DecisionBoundary {
      * @throws IllegalArgumentException if a side is outside 300 to 8000
      */
     public DecisionBoundary withSize(int imageWidth, int imageHeight) {
-        if (imageWidth < 300 || imageHeight < 300 || imageWidth > 8000 || imageHeight > 8000) {
-            throw new IllegalArgumentException("A decision-boundary image must be between 300 and 8000 pixels"
-                    + " on each side, but was " + imageWidth + "×" + imageHeight + "; try 640×560.");
-        }
+        Charts.checkSize(imageWidth, imageHeight, 300, "640×560");
         DecisionBoundary d = copy();
         d.width = imageWidth;
         d.height = imageHeight;
@@ -276,16 +271,10 @@ public final class DecisionBoundary {
      *     than the number of grid points, or a value outside [0, 1]
      */
     public BufferedImage render() {
-        Charts.headless();
         double[][] grid = probabilities();
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        BufferedImage image = Charts.blank(width, height);
+        Graphics2D g = Charts.graphics(image);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
             Layout box = new Layout(width, height);
             drawMap(image, box, grid);
             drawContour(g, box, grid);
@@ -523,40 +512,31 @@ public final class DecisionBoundary {
         g.setColor(TEXT);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(box.plotLeft, box.plotTop, box.plotWidth, box.plotHeight);
-        Font tickFont = new Font(Charts.FONT, Font.PLAIN, 12);
+        Font tickFont = Charts.TICK_FONT;
         g.setFont(tickFont);
         FontMetrics fm = g.getFontMetrics();
-        double[] xTicks = ticks(xMin, xMax, Math.max(3, box.plotWidth / 80));
+        double[] xTicks = Charts.ticks(xMin, xMax, Math.max(3, box.plotWidth / 80));
         for (double t : xTicks) {
             int sx = (int) Math.round(screenX(box, t));
             g.drawLine(sx, box.bottom(), sx, box.bottom() + 5);
-            String label = format(t, xTicks);
+            String label = Charts.format(t, xTicks);
             g.drawString(label, sx - fm.stringWidth(label) / 2, box.bottom() + 7 + fm.getAscent());
         }
-        double[] yTicks = ticks(yMin, yMax, Math.max(3, box.plotHeight / 70));
+        double[] yTicks = Charts.ticks(yMin, yMax, Math.max(3, box.plotHeight / 70));
         int widest = 0;
         for (double t : yTicks) {
             int sy = (int) Math.round(screenY(box, t));
             g.drawLine(box.plotLeft - 5, sy, box.plotLeft, sy);
-            String label = format(t, yTicks);
+            String label = Charts.format(t, yTicks);
             widest = Math.max(widest, fm.stringWidth(label));
             g.drawString(label, box.plotLeft - 8 - fm.stringWidth(label), sy + fm.getAscent() / 2 - 1);
         }
-        g.setFont(new Font(Charts.FONT, Font.PLAIN, 14));
+        g.setFont(Charts.AXIS_TITLE_FONT);
         FontMetrics titleMetrics = g.getFontMetrics();
         g.drawString(xAxisTitle, box.plotLeft + (box.plotWidth - titleMetrics.stringWidth(xAxisTitle)) / 2,
                 box.bottom() + 12 + fm.getHeight() + titleMetrics.getAscent());
-        drawVertical(g, yAxisTitle, box.plotLeft - 14 - widest - titleMetrics.getDescent(),
+        Charts.drawVertical(g, yAxisTitle, box.plotLeft - 14 - widest - titleMetrics.getDescent(),
                 box.plotTop + box.plotHeight / 2.0);
-    }
-
-    /** Draws text turned a quarter to the left, centred vertically on {@code cy}. */
-    private static void drawVertical(Graphics2D g, String text, double baselineX, double cy) {
-        AffineTransform old = g.getTransform();
-        g.translate(baselineX, cy);
-        g.rotate(-Math.PI / 2);
-        g.drawString(text, -g.getFontMetrics().stringWidth(text) / 2f, 0f);
-        g.setTransform(old);
     }
 
     private void drawColorBar(Graphics2D g, Layout box) {
@@ -568,7 +548,7 @@ public final class DecisionBoundary {
         g.setColor(TEXT);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(box.barLeft, box.plotTop, box.barWidth, box.plotHeight);
-        g.setFont(new Font(Charts.FONT, Font.PLAIN, 12));
+        g.setFont(Charts.TICK_FONT);
         FontMetrics fm = g.getFontMetrics();
         for (int k = 0; k <= 4; k++) {
             double p = k / 4.0;
@@ -582,7 +562,7 @@ public final class DecisionBoundary {
         g.setStroke(new BasicStroke(2.2f));
         g.drawLine(box.barLeft, middle, box.barLeft + box.barWidth, middle);
         g.setColor(TEXT);
-        g.setFont(new Font(Charts.FONT, Font.PLAIN, 13));
+        g.setFont(Charts.LEGEND_FONT);
         String label = "P(class 1)";
         int labelWidth = g.getFontMetrics().stringWidth(label);
         int x = Math.min(box.barLeft + box.barWidth / 2 - labelWidth / 2, width - labelWidth - 6);
@@ -590,7 +570,7 @@ public final class DecisionBoundary {
     }
 
     private void drawLegend(Graphics2D g, Layout box) {
-        g.setFont(new Font(Charts.FONT, Font.PLAIN, 13));
+        g.setFont(Charts.LEGEND_FONT);
         FontMetrics fm = g.getFontMetrics();
         String[] names = {"class 0", "class 1", "p = 0.5"};
         int symbol = 22;
@@ -620,35 +600,10 @@ public final class DecisionBoundary {
 
     private void drawTitle(Graphics2D g, Layout box) {
         g.setColor(TEXT);
-        g.setFont(new Font(Charts.FONT, Font.BOLD, 16));
+        g.setFont(Charts.TITLE_FONT);
         FontMetrics fm = g.getFontMetrics();
         int x = Math.max(6, box.plotLeft + (box.plotWidth - fm.stringWidth(title)) / 2);
         g.drawString(title, x, 30);
-    }
-
-    /** Returns "nice" tick values (1, 2 or 5 times a power of ten apart) inside [min, max]. */
-    static double[] ticks(double min, double max, int wanted) {
-        double raw = (max - min) / wanted;
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double fraction = raw / magnitude;
-        double step = (fraction < 1.5 ? 1 : fraction < 3.5 ? 2 : fraction < 7.5 ? 5 : 10) * magnitude;
-        long first = (long) Math.ceil(min / step - 1e-9);
-        long last = (long) Math.floor(max / step + 1e-9);
-        double[] t = new double[(int) (last - first + 1)];
-        for (int k = 0; k < t.length; k++) {
-            t[k] = (first + k) * step;
-            if (Math.abs(t[k]) < step * 1e-9) {
-                t[k] = 0;                                    // no "-0" label
-            }
-        }
-        return t;
-    }
-
-    /** Formats a tick with as many decimals as its step needs. */
-    private static String format(double value, double[] ticks) {
-        double step = ticks.length > 1 ? ticks[1] - ticks[0] : Math.max(Math.abs(value), 1);
-        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
-        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private void fitRangeToPoints() {

@@ -1,6 +1,5 @@
 package io.github.mlp4j.examples.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -11,11 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A line chart of one or more functions of one variable over an interval, with a legend.
@@ -181,13 +175,13 @@ public final class FunctionChart {
     /**
      * Returns a copy of this chart with another image size.
      *
-     * @param imageWidth the width in pixels, 100 to 8000
-     * @param imageHeight the height in pixels, 100 to 8000
+     * @param imageWidth the width in pixels, 200 to 8000
+     * @param imageHeight the height in pixels, 200 to 8000
      * @return the new chart
-     * @throws IllegalArgumentException if a side is outside 100 to 8000
+     * @throws IllegalArgumentException if a side is outside 200 to 8000
      */
     public FunctionChart withSize(int imageWidth, int imageHeight) {
-        Charts.checkSize(imageWidth, imageHeight);
+        Charts.checkSize(imageWidth, imageHeight, 200, "640×480");
         return new FunctionChart(from, to, curves, title, xAxisTitle, yAxisTitle, yMin, yMax, samples,
                 imageWidth, imageHeight);
     }
@@ -200,7 +194,7 @@ public final class FunctionChart {
      *     value on the interval
      */
     public BufferedImage render() {
-        return BitmapEncoder.getBufferedImage(chart());
+        return plot().render(width, height);
     }
 
     /**
@@ -274,21 +268,17 @@ public final class FunctionChart {
         Charts.writePng(renderGrid(columns, charts), file);
     }
 
-    private XYChart chart() {
+    private LinePlot plot() {
         if (curves.isEmpty()) {
             throw new IllegalStateException("The chart \"" + title + "\" has no function to draw;"
                     + " call withFunction(name, f) before render() or writePng(file).");
         }
-        Charts.headless();
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
-        Charts.style(chart);
-        chart.getStyler().setChartTitleVisible(!title.isEmpty());
-        chart.getStyler().setXAxisTitleVisible(!xAxisTitle.isEmpty());
-        chart.getStyler().setYAxisTitleVisible(!yAxisTitle.isEmpty());
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-        chart.getStyler().setXAxisMin(from);
-        chart.getStyler().setXAxisMax(to);
+        LinePlot plot = new LinePlot();
+        plot.title = title;
+        plot.xAxisTitle = xAxisTitle;
+        plot.yAxisTitle = yAxisTitle;
+        plot.xMin = from;
+        plot.xMax = to;
         double[] x = new double[samples];
         double step = (to - from) / (samples - 1);
         for (int k = 0; k < samples; k++) {
@@ -315,47 +305,23 @@ public final class FunctionChart {
             }
             values.add(y);
         }
-        double bottom = Double.isNaN(yMin) ? low : yMin;
-        double top = Double.isNaN(yMax) ? high : yMax;
-        if (!Double.isNaN(yMin)) {
-            chart.getStyler().setYAxisMin(yMin);
-            chart.getStyler().setYAxisMax(yMax);
-            for (double[] y : values) {
-                clip(y, yMin, yMax);
-            }
+        if (Double.isNaN(yMin)) {
+            double pad = high > low ? 0.06 * (high - low) : Math.max(1, Math.abs(high) * 0.1);
+            plot.yMin = low - pad;
+            plot.yMax = high + pad;
+        } else {
+            plot.yMin = yMin;
+            plot.yMax = yMax;
         }
-        if (bottom < 0 && top > 0) {
-            XYSeries zero = chart.addSeries(" y = 0", new double[] {from, to}, new double[] {0, 0});
-            zero.setLineColor(new Color(150, 150, 150));
-            zero.setLineStyle(new BasicStroke(1f));
-            zero.setMarker(SeriesMarkers.NONE);
-            zero.setShowInLegend(false);
+        if (plot.yMin < 0 && plot.yMax > 0) {
+            plot.series.add(new LinePlot.Series("y = 0", new double[] {from, to}, new double[] {0, 0},
+                    new Color(140, 140, 140), 1f, false, false));
         }
         for (int i = 0; i < curves.size(); i++) {
             Color color = Charts.SERIES_COLORS[i % Charts.SERIES_COLORS.length];
-            XYSeries series = chart.addSeries(curves.get(i).name(), x, values.get(i));
-            series.setLineColor(color);
-            series.setLineStyle(i % 2 == 0
-                    ? new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
-                    : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                            new float[] {8f, 5f}, 0f));
-            series.setMarker(SeriesMarkers.NONE);
+            plot.series.add(new LinePlot.Series(curves.get(i).name(), x, values.get(i), color, 2.2f, false, true));
         }
-        return chart;
+        return plot;
     }
 
-    /**
-     * Moves values beyond the range a little past its edge, so lines run to the plot's border and
-     * are cut there instead of shooting far outside, which some renderers draw badly.
-     */
-    private static void clip(double[] y, double min, double max) {
-        double margin = (max - min) * 0.05;
-        for (int k = 0; k < y.length; k++) {
-            if (y[k] > max + margin) {
-                y[k] = max + margin;
-            } else if (y[k] < min - margin) {
-                y[k] = min - margin;
-            }
-        }
-    }
 }

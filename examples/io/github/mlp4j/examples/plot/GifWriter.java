@@ -88,11 +88,7 @@ public final class GifWriter implements Closeable {
         }
         ImageWriter writer = writers.next();
         Path target = file.toAbsolutePath();
-        Path parent = target.getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path temporary = Files.createTempFile(parent, target.getFileName().toString(), ".tmp");
+        Path temporary = Charts.temporarySibling(target);
         ImageOutputStream output = null;
         try {
             output = ImageIO.createImageOutputStream(temporary.toFile());

@@ -3,8 +3,8 @@
  * animated GIFs, all written as files without a display.
  *
  * <p>Every class here sets {@code java.awt.headless=true} before its first use of AWT, so the
- * examples run on servers and in CI. Line charts are drawn with XChart (a test-scope dependency,
- * never part of the library jar); the decision-boundary map is drawn with Java2D.
+ * examples run on servers and in CI. Everything is drawn with the JDK's Java2D and written with
+ * its ImageIO, so the examples need no charting library.
  *
  * <p>Typical use in an example's {@code main}:
  * <pre>{@code
