@@ -61,6 +61,9 @@ public final class IdxReader {
         /**
          * Creates the record, checking that every image has {@code rows·columns} pixels.
          *
+         * @param rows the height of each image in pixels
+         * @param columns the width of each image in pixels
+         * @param pixels one row per image; a reference is kept
          * @throws IllegalArgumentException if an image has the wrong number of pixels
          */
         public Images {
@@ -95,6 +98,10 @@ public final class IdxReader {
         /**
          * Creates the record, checking that there is one label per image.
          *
+         * @param rows the height of each image in pixels
+         * @param columns the width of each image in pixels
+         * @param pixels one row per image; a reference is kept
+         * @param labels one label per image; a reference is kept
          * @throws IllegalArgumentException if the counts differ
          */
         public LabelledImages {
