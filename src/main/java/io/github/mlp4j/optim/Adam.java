@@ -15,7 +15,8 @@ import io.github.mlp4j.internal.Checks;
  * v̂ = v / (1 − β2^t)
  * θ ← θ − ε·m̂ / (√v̂ + ε̂)
  * </pre>
- * where {@code ε} is the learning rate and {@code g = ∂C/∂θ}. As in PyTorch's {@code Adam},
+ * where {@code ε} is the learning rate and {@code g = ∂C/∂θ}. The powers {@code β^t} use
+ * {@link StrictMath#pow}, so runs are bit-reproducible across JVMs. As in PyTorch's {@code Adam},
  * {@code ε̂} is added to {@code √v̂}, after bias correction (the paper's form; Keras adds it to
  * the uncorrected {@code √v}, which differs slightly in the first steps). On the first step
  * {@code m̂ = g} and {@code v̂ = g²}, so each parameter moves by {@code ε·g/(|g| + ε̂)}, almost
@@ -72,34 +73,48 @@ public record Adam(double beta1, double beta2, double epsilon) implements Optimi
 
     @Override
     public Optimizer.State start(int parameterCount) {
-        return new State(beta1, beta2, epsilon, UpdateChecks.parameterCount(parameterCount));
+        return new State(this, parameterCount);
     }
 
-    private static final class State implements Optimizer.State {
+    @Override
+    public Optimizer.State restore(Optimizer.Snapshot snapshot) {
+        return new State(this, snapshot);
+    }
+
+    /** Adam's state: two buffers, the first moment {@code m} and the second moment {@code v}. */
+    private static final class State extends BufferedState {
         private final double beta1;
         private final double beta2;
         private final double epsilon;
-        private final double[] m;
-        private final double[] v;
-        private long steps;
 
-        State(double beta1, double beta2, double epsilon, int parameterCount) {
-            this.beta1 = beta1;
-            this.beta2 = beta2;
-            this.epsilon = epsilon;
-            this.m = new double[parameterCount];
-            this.v = new double[parameterCount];
+        State(Adam config, int parameterCount) {
+            super("adam", parameterCount, 2);
+            this.beta1 = config.beta1;
+            this.beta2 = config.beta2;
+            this.epsilon = config.epsilon;
+        }
+
+        State(Adam config, Optimizer.Snapshot snapshot) {
+            super("adam", snapshot, 2);
+            this.beta1 = config.beta1;
+            this.beta2 = config.beta2;
+            this.epsilon = config.epsilon;
         }
 
         @Override
         public void update(double[] theta, double[] gradient, double learningRate) {
-            UpdateChecks.update(theta, gradient, learningRate, m.length);
+            UpdateChecks.update(theta, gradient, learningRate, parameterCount);
+            double[] m = buffers[0];
+            double[] v = buffers[1];
             long t = steps + 1;
-            double correction1 = 1 / (1 - Math.pow(beta1, t));       // 1 / (1 − β1^t)
-            double correction2 = 1 / (1 - Math.pow(beta2, t));       // 1 / (1 − β2^t)
+            double beta1 = this.beta1;
+            double beta2 = this.beta2;
+            double epsilon = this.epsilon;
+            double correction1 = 1 / (1 - StrictMath.pow(beta1, t)); // 1 / (1 − β1^t)
+            double correction2 = 1 / (1 - StrictMath.pow(beta2, t)); // 1 / (1 − β2^t)
             double oneMinusBeta1 = 1 - beta1;
             double oneMinusBeta2 = 1 - beta2;
-            int n = m.length;
+            int n = parameterCount;
             for (int i = 0; i < n; i++) {
                 double g = gradient[i];
                 double mi = beta1 * m[i] + oneMinusBeta1 * g;          // m ← β1·m + (1 − β1)·g
@@ -111,16 +126,6 @@ public record Adam(double beta1, double beta2, double epsilon) implements Optimi
                 theta[i] -= learningRate * mHat / (Math.sqrt(vHat) + epsilon); // θ ← θ − ε·m̂/(√v̂ + ε̂)
             }
             steps = t;
-        }
-
-        @Override
-        public long steps() {
-            return steps;
-        }
-
-        @Override
-        public int parameterCount() {
-            return m.length;
         }
     }
 }

@@ -69,37 +69,52 @@ public record AdamW(double beta1, double beta2, double epsilon, double weightDec
 
     @Override
     public Optimizer.State start(int parameterCount) {
-        return new State(this, UpdateChecks.parameterCount(parameterCount));
+        return new State(this, parameterCount);
     }
 
-    private static final class State implements Optimizer.State {
+    @Override
+    public Optimizer.State restore(Optimizer.Snapshot snapshot) {
+        return new State(this, snapshot);
+    }
+
+    /** AdamW's state: two buffers, the first moment {@code m} and the second moment {@code v}. */
+    private static final class State extends BufferedState {
         private final double beta1;
         private final double beta2;
         private final double epsilon;
         private final double weightDecay;
-        private final double[] m;
-        private final double[] v;
-        private long steps;
 
         State(AdamW config, int parameterCount) {
+            super("adamw", parameterCount, 2);
             this.beta1 = config.beta1;
             this.beta2 = config.beta2;
             this.epsilon = config.epsilon;
             this.weightDecay = config.weightDecay;
-            this.m = new double[parameterCount];
-            this.v = new double[parameterCount];
+        }
+
+        State(AdamW config, Optimizer.Snapshot snapshot) {
+            super("adamw", snapshot, 2);
+            this.beta1 = config.beta1;
+            this.beta2 = config.beta2;
+            this.epsilon = config.epsilon;
+            this.weightDecay = config.weightDecay;
         }
 
         @Override
         public void update(double[] theta, double[] gradient, double learningRate) {
-            UpdateChecks.update(theta, gradient, learningRate, m.length);
+            UpdateChecks.update(theta, gradient, learningRate, parameterCount);
+            double[] m = buffers[0];
+            double[] v = buffers[1];
             long t = steps + 1;
-            double correction1 = 1 / (1 - Math.pow(beta1, t));       // 1 / (1 − β1^t)
-            double correction2 = 1 / (1 - Math.pow(beta2, t));       // 1 / (1 − β2^t)
+            double beta1 = this.beta1;
+            double beta2 = this.beta2;
+            double epsilon = this.epsilon;
+            double correction1 = 1 / (1 - StrictMath.pow(beta1, t)); // 1 / (1 − β1^t)
+            double correction2 = 1 / (1 - StrictMath.pow(beta2, t)); // 1 / (1 − β2^t)
             double oneMinusBeta1 = 1 - beta1;
             double oneMinusBeta2 = 1 - beta2;
             double lambda = weightDecay;
-            int n = m.length;
+            int n = parameterCount;
             for (int i = 0; i < n; i++) {
                 double g = gradient[i];
                 double mi = beta1 * m[i] + oneMinusBeta1 * g;          // m ← β1·m + (1 − β1)·g
@@ -113,16 +128,6 @@ public record AdamW(double beta1, double beta2, double epsilon, double weightDec
                                                                        // θ ← θ − ε·(m̂/(√v̂ + ε̂) + λ·θ)
             }
             steps = t;
-        }
-
-        @Override
-        public long steps() {
-            return steps;
-        }
-
-        @Override
-        public int parameterCount() {
-            return m.length;
         }
     }
 }

@@ -48,26 +48,37 @@ public record Momentum(double beta, boolean nesterov) implements Optimizer {
 
     @Override
     public Optimizer.State start(int parameterCount) {
-        return new State(beta, nesterov, UpdateChecks.parameterCount(parameterCount));
+        return new State(this, parameterCount);
     }
 
-    private static final class State implements Optimizer.State {
+    @Override
+    public Optimizer.State restore(Optimizer.Snapshot snapshot) {
+        return new State(this, snapshot);
+    }
+
+    /** Momentum's state: one buffer, the velocity {@code v}. */
+    private static final class State extends BufferedState {
         private final double beta;
         private final boolean nesterov;
-        private final double[] velocity;
-        private long steps;
 
-        State(double beta, boolean nesterov, int parameterCount) {
-            this.beta = beta;
-            this.nesterov = nesterov;
-            this.velocity = new double[parameterCount];
+        State(Momentum config, int parameterCount) {
+            super(config.name(), parameterCount, 1);
+            this.beta = config.beta;
+            this.nesterov = config.nesterov;
+        }
+
+        State(Momentum config, Optimizer.Snapshot snapshot) {
+            super(config.name(), snapshot, 1);
+            this.beta = config.beta;
+            this.nesterov = config.nesterov;
         }
 
         @Override
         public void update(double[] theta, double[] gradient, double learningRate) {
-            UpdateChecks.update(theta, gradient, learningRate, velocity.length);
-            double[] v = velocity;
-            int n = v.length;
+            UpdateChecks.update(theta, gradient, learningRate, parameterCount);
+            double[] v = buffers[0];
+            double beta = this.beta;
+            int n = parameterCount;
             if (nesterov) {
                 for (int i = 0; i < n; i++) {
                     double g = gradient[i];
@@ -83,16 +94,6 @@ public record Momentum(double beta, boolean nesterov) implements Optimizer {
                 }
             }
             steps++;
-        }
-
-        @Override
-        public long steps() {
-            return steps;
-        }
-
-        @Override
-        public int parameterCount() {
-            return velocity.length;
         }
     }
 }

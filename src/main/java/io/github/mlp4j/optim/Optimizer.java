@@ -1,5 +1,8 @@
 package io.github.mlp4j.optim;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * A rule that turns the gradient {@code g = ∂C/∂θ} into an update of the flat parameter array
  * {@code θ}, always by subtraction: {@code θ ← θ − ε·(…)}.
@@ -71,6 +74,146 @@ public interface Optimizer {
          * @return the length {@code theta} and {@code gradient} must have
          */
         int parameterCount();
+
+        /**
+         * Returns a copy of this state — the step count and every per-parameter buffer — from
+         * which {@link Optimizer#restore(Snapshot)} can resume training, for example after
+         * saving a checkpoint.
+         *
+         * <p>The built-in optimizers support snapshots; the default implementation throws.
+         *
+         * @return a snapshot that does not share arrays with this state
+         * @throws UnsupportedOperationException if this state cannot be copied
+         */
+        default Snapshot snapshot() {
+            throw new UnsupportedOperationException(getClass().getName()
+                    + " does not support snapshots; override State.snapshot() and Optimizer.restore().");
+        }
+    }
+
+    /**
+     * Recreates the state of a training run from a {@link Snapshot} taken from a state of an
+     * optimizer with the same name, so that updates continue exactly as they would have.
+     *
+     * <p>The snapshot holds no hyper-parameters: restoring with different ones (a different
+     * {@code β}, say) continues from the same moments with the new values.
+     *
+     * @param snapshot a snapshot from {@link State#snapshot()}; its arrays are copied
+     * @return a new state with the snapshot's step count and buffers
+     * @throws NullPointerException if {@code snapshot} is null
+     * @throws IllegalArgumentException if the snapshot was taken from another kind of optimizer
+     *     or holds the wrong number of buffers
+     * @throws UnsupportedOperationException if this optimizer does not support snapshots (the
+     *     default implementation)
+     */
+    default State restore(Snapshot snapshot) {
+        throw new UnsupportedOperationException(getClass().getName()
+                + " does not support snapshots; override State.snapshot() and Optimizer.restore().");
+    }
+
+    /**
+     * A copy of an optimizer's state: the name of the optimizer it came from, the number of
+     * parameters, the step count, and the per-parameter buffers in the order the optimizer
+     * documents (none for SGD, the velocity for momentum, the mean square for RMSProp, the
+     * moments {@code m} then {@code v} for Adam and AdamW).
+     *
+     * <p>Instances are immutable: the constructor and {@link #buffers()} copy the arrays.
+     *
+     * @param optimizerName the {@link Optimizer#name()} of the optimizer that made the state
+     * @param parameterCount the number of parameters, at least 1
+     * @param steps the number of updates applied, at least 0
+     * @param buffers the per-parameter buffers, each of length {@code parameterCount}
+     */
+    record Snapshot(String optimizerName, int parameterCount, long steps, double[][] buffers) {
+
+        /**
+         * Creates a snapshot after checking and copying its parts.
+         *
+         * @throws NullPointerException if the name, the buffers or one buffer is null
+         * @throws IllegalArgumentException if {@code parameterCount < 1}, {@code steps < 0}, or a
+         *     buffer's length differs from {@code parameterCount}
+         */
+        public Snapshot {
+            Objects.requireNonNull(optimizerName, "optimizerName");
+            Objects.requireNonNull(buffers, "buffers");
+            UpdateChecks.parameterCount(parameterCount);
+            if (steps < 0) {
+                throw new IllegalArgumentException("steps must be at least 0, but was " + steps + ".");
+            }
+            double[][] copy = new double[buffers.length][];
+            for (int b = 0; b < buffers.length; b++) {
+                int index = b;
+                double[] buffer = Objects.requireNonNull(buffers[b], () -> "buffers[" + index + "] is null");
+                if (buffer.length != parameterCount) {
+                    throw new IllegalArgumentException("buffers[" + b + "] has " + buffer.length
+                            + " values but parameterCount is " + parameterCount
+                            + "; every buffer holds one value per parameter.");
+                }
+                copy[b] = buffer.clone();
+            }
+            buffers = copy;
+        }
+
+        /**
+         * Returns a copy of the per-parameter buffers.
+         *
+         * @return a new array of new arrays, each of length {@link #parameterCount()}
+         */
+        @Override
+        public double[][] buffers() {
+            double[][] copy = new double[buffers.length][];
+            for (int b = 0; b < buffers.length; b++) {
+                copy[b] = buffers[b].clone();
+            }
+            return copy;
+        }
+
+        /**
+         * Returns the number of buffers without copying them.
+         *
+         * @return the number of per-parameter buffers
+         */
+        public int bufferCount() {
+            return buffers.length;
+        }
+
+        /**
+         * Returns whether {@code other} is a snapshot with the same name, counts and buffer
+         * values.
+         *
+         * @param other the object to compare with
+         * @return true if every part is equal
+         */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Snapshot that
+                    && optimizerName.equals(that.optimizerName)
+                    && parameterCount == that.parameterCount
+                    && steps == that.steps
+                    && Arrays.deepEquals(buffers, that.buffers);
+        }
+
+        /**
+         * Returns a hash code consistent with {@link #equals(Object)}.
+         *
+         * @return the hash of every part
+         */
+        @Override
+        public int hashCode() {
+            return Objects.hash(optimizerName, parameterCount, steps)
+                    + 31 * Arrays.deepHashCode(buffers);
+        }
+
+        /**
+         * Returns a short description without the buffer values.
+         *
+         * @return the name, counts and number of buffers
+         */
+        @Override
+        public String toString() {
+            return "Snapshot[optimizerName=" + optimizerName + ", parameterCount=" + parameterCount
+                    + ", steps=" + steps + ", buffers=" + buffers.length + "]";
+        }
     }
 
     /**

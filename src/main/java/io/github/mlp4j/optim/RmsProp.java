@@ -60,27 +60,39 @@ public record RmsProp(double rho, double epsilon) implements Optimizer {
 
     @Override
     public Optimizer.State start(int parameterCount) {
-        return new State(rho, epsilon, UpdateChecks.parameterCount(parameterCount));
+        return new State(this, parameterCount);
     }
 
-    private static final class State implements Optimizer.State {
+    @Override
+    public Optimizer.State restore(Optimizer.Snapshot snapshot) {
+        return new State(this, snapshot);
+    }
+
+    /** RMSProp's state: one buffer, the mean square {@code s}. */
+    private static final class State extends BufferedState {
         private final double rho;
         private final double epsilon;
-        private final double[] meanSquare;
-        private long steps;
 
-        State(double rho, double epsilon, int parameterCount) {
-            this.rho = rho;
-            this.epsilon = epsilon;
-            this.meanSquare = new double[parameterCount];
+        State(RmsProp config, int parameterCount) {
+            super("rmsprop", parameterCount, 1);
+            this.rho = config.rho;
+            this.epsilon = config.epsilon;
+        }
+
+        State(RmsProp config, Optimizer.Snapshot snapshot) {
+            super("rmsprop", snapshot, 1);
+            this.rho = config.rho;
+            this.epsilon = config.epsilon;
         }
 
         @Override
         public void update(double[] theta, double[] gradient, double learningRate) {
-            UpdateChecks.update(theta, gradient, learningRate, meanSquare.length);
-            double[] s = meanSquare;
+            UpdateChecks.update(theta, gradient, learningRate, parameterCount);
+            double[] s = buffers[0];
+            double rho = this.rho;
+            double epsilon = this.epsilon;
             double oneMinusRho = 1 - rho;
-            int n = s.length;
+            int n = parameterCount;
             for (int i = 0; i < n; i++) {
                 double g = gradient[i];
                 double si = rho * s[i] + oneMinusRho * g * g;           // s ← ρ·s + (1 − ρ)·g²
@@ -88,16 +100,6 @@ public record RmsProp(double rho, double epsilon) implements Optimizer {
                 theta[i] -= learningRate * g / (Math.sqrt(si) + epsilon); // θ ← θ − ε·g/(√s + ε̂)
             }
             steps++;
-        }
-
-        @Override
-        public long steps() {
-            return steps;
-        }
-
-        @Override
-        public int parameterCount() {
-            return meanSquare.length;
         }
     }
 }

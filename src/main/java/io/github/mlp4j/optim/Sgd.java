@@ -24,34 +24,33 @@ public record Sgd() implements Optimizer {
 
     @Override
     public Optimizer.State start(int parameterCount) {
-        return new State(UpdateChecks.parameterCount(parameterCount));
+        return new State(parameterCount);
     }
 
-    private static final class State implements Optimizer.State {
-        private final int parameterCount;
-        private long steps;
+    @Override
+    public Optimizer.State restore(Optimizer.Snapshot snapshot) {
+        return new State(this, snapshot);
+    }
+
+    /** SGD's state: the step count only, no buffers. */
+    private static final class State extends BufferedState {
 
         State(int parameterCount) {
-            this.parameterCount = parameterCount;
+            super("sgd", parameterCount, 0);
+        }
+
+        State(Sgd config, Optimizer.Snapshot snapshot) {
+            super("sgd", snapshot, 0);
         }
 
         @Override
         public void update(double[] theta, double[] gradient, double learningRate) {
             UpdateChecks.update(theta, gradient, learningRate, parameterCount);
-            for (int i = 0; i < parameterCount; i++) {
+            int n = parameterCount;
+            for (int i = 0; i < n; i++) {
                 theta[i] -= learningRate * gradient[i];                 // θ ← θ − ε·g
             }
             steps++;
-        }
-
-        @Override
-        public long steps() {
-            return steps;
-        }
-
-        @Override
-        public int parameterCount() {
-            return parameterCount;
         }
     }
 }

@@ -66,4 +66,26 @@ final class UpdateChecks {
         }
         return value;
     }
+
+    /**
+     * Checks that a snapshot came from the named optimizer and holds {@code bufferCount}
+     * buffers, and returns a copy of them.
+     *
+     * @throws NullPointerException if {@code snapshot} is null
+     * @throws IllegalArgumentException if the name or the number of buffers differs
+     */
+    static double[][] snapshot(Optimizer.Snapshot snapshot, String optimizerName, int bufferCount) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        if (!snapshot.optimizerName().equals(optimizerName)) {
+            throw new IllegalArgumentException("The snapshot was taken from a \"" + snapshot.optimizerName()
+                    + "\" optimizer but this is \"" + optimizerName
+                    + "\"; restore it with the optimizer that made it.");
+        }
+        if (snapshot.bufferCount() != bufferCount) {
+            throw new IllegalArgumentException("The snapshot holds " + snapshot.bufferCount()
+                    + " buffers but \"" + optimizerName + "\" keeps " + bufferCount
+                    + "; it cannot have come from this optimizer.");
+        }
+        return snapshot.buffers();
+    }
 }
