@@ -43,6 +43,9 @@ public record Adam(double beta1, double beta2, double epsilon) implements Optimi
     /**
      * Creates an Adam optimizer after checking its hyper-parameters.
      *
+     * @param beta1 the decay rate {@code β1} of the first moment, in [0, 1)
+     * @param beta2 the decay rate {@code β2} of the second moment, in [0, 1)
+     * @param epsilon {@code ε̂}, positive and finite
      * @throws IllegalArgumentException if a decay rate is outside [0, 1) or {@code epsilon} is not
      *     positive and finite
      */

@@ -37,6 +37,10 @@ public record AdamW(double beta1, double beta2, double epsilon, double weightDec
     /**
      * Creates an AdamW optimizer after checking its hyper-parameters.
      *
+     * @param beta1 the decay rate {@code β1} of the first moment, in [0, 1)
+     * @param beta2 the decay rate {@code β2} of the second moment, in [0, 1)
+     * @param epsilon {@code ε̂}, positive and finite
+     * @param weightDecay {@code λ}, finite and at least 0
      * @throws IllegalArgumentException if a decay rate is outside [0, 1), {@code epsilon} is not
      *     positive and finite, or {@code weightDecay} is negative or not finite
      */

@@ -14,6 +14,7 @@ public record ConstantRate(double learningRate) implements LearningRateSchedule 
     /**
      * Creates a constant schedule after checking its rate.
      *
+     * @param learningRate the rate {@code ε}, positive and finite
      * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
      */
     public ConstantRate {

@@ -25,6 +25,9 @@ public record CosineDecay(double initialRate, double finalRate, int decayEpochs)
     /**
      * Creates a cosine schedule after checking its arguments.
      *
+     * @param initialRate {@code ε₀}, positive and finite
+     * @param finalRate {@code ε_min}, in [0, initialRate]
+     * @param decayEpochs {@code T}, at least 1
      * @throws IllegalArgumentException if {@code initialRate} is not positive and finite,
      *     {@code finalRate} is outside [0, initialRate], or {@code decayEpochs < 1}
      */

@@ -20,6 +20,8 @@ public record ExponentialDecay(double initialRate, double factor) implements Lea
     /**
      * Creates an exponential-decay schedule after checking its arguments.
      *
+     * @param initialRate {@code ε₀}, positive and finite
+     * @param factor {@code γ}, in (0, 1]
      * @throws IllegalArgumentException if {@code initialRate} is not positive and finite or
      *     {@code factor} is outside (0, 1]
      */

@@ -30,6 +30,8 @@ public record Momentum(double beta, boolean nesterov) implements Optimizer {
     /**
      * Creates a momentum optimizer after checking its coefficient.
      *
+     * @param beta the momentum coefficient {@code β} in [0, 1)
+     * @param nesterov whether to use the Nesterov look-ahead form
      * @throws IllegalArgumentException if {@code beta} is outside [0, 1)
      */
     public Momentum {

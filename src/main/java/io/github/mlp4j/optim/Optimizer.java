@@ -129,6 +129,10 @@ public interface Optimizer {
         /**
          * Creates a snapshot after checking and copying its parts.
          *
+         * @param optimizerName the name of the optimizer that made the state
+         * @param parameterCount the number of parameters, at least 1
+         * @param steps the number of updates applied, at least 0
+         * @param buffers the per-parameter buffers, each of length {@code parameterCount}; copied
          * @throws NullPointerException if the name, the buffers or one buffer is null
          * @throws IllegalArgumentException if {@code parameterCount < 1}, {@code steps < 0}, or a
          *     buffer's length differs from {@code parameterCount}

@@ -31,6 +31,8 @@ public record RmsProp(double rho, double epsilon) implements Optimizer {
     /**
      * Creates an RMSProp optimizer after checking its hyper-parameters.
      *
+     * @param rho the decay rate {@code ρ}, in [0, 1)
+     * @param epsilon {@code ε̂}, positive and finite
      * @throws IllegalArgumentException if {@code rho} is outside [0, 1) or {@code epsilon} is not
      *     positive and finite
      */

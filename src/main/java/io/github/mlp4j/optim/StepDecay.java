@@ -21,6 +21,9 @@ public record StepDecay(double initialRate, int epochsPerStep, double factor) im
     /**
      * Creates a step-decay schedule after checking its arguments.
      *
+     * @param initialRate {@code ε₀}, positive and finite
+     * @param epochsPerStep {@code k}, at least 1
+     * @param factor {@code γ}, in (0, 1]
      * @throws IllegalArgumentException if {@code initialRate} is not positive and finite,
      *     {@code epochsPerStep < 1} or {@code factor} is outside (0, 1]
      */
