@@ -8,6 +8,7 @@ import io.github.mlp4j.examples.IdxReader.LabelledImages;
 import io.github.mlp4j.examples.plot.CostChart;
 import io.github.mlp4j.metrics.Accuracy;
 import io.github.mlp4j.metrics.ConfusionMatrix;
+import io.github.mlp4j.optim.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,9 @@ import java.util.Locale;
  * <p><b>What it shows.</b> Reading the standard MNIST IDX files ({@link IdxReader}, plain or
  * gzipped), one-hot targets, a softmax output with cross-entropy over ten classes, plain
  * mini-batch gradient descent, and the evaluation of a classifier with more than two classes: its
- * accuracy and its confusion matrix.
+ * accuracy and its confusion matrix. The learning rate follows a cosine schedule
+ * ({@link LearningRateSchedule#cosine}): each epoch is one call of {@link Network#fit} with that
+ * epoch's rate, from {@code --learning-rate} in the first epoch down to a hundredth of it in the last.
  *
  * <p><b>Data.</b> MNIST is not in the repository. Put the four files
  * ({@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte},
@@ -41,15 +44,15 @@ import java.util.Locale;
  * </pre>
  * Options: {@code --data DIR} (required), {@code --train N} (8000), {@code --test N} (2000),
  * {@code --standard}, {@code --epochs N} (20), {@code --batch N} (32), {@code --learning-rate X}
- * (0.1), {@code --seed N} (42), {@code --out DIR} (target/examples/mnist).
+ * (0.2, the first epoch's rate), {@code --seed N} (42), {@code --out DIR} (target/examples/mnist).
  *
  * <p><b>What it prints.</b> One line per epoch (training cost, test cost, test accuracy, seconds),
  * the confusion matrix of the test set (rows are the true digits, columns the predicted ones), and
  * last a line of JSON:
  * <pre>
- * epoch  1  cost 0.61822  test cost 0.33215  test accuracy 0.9005  1.9 s
+ * epoch  1  cost 0.56252  test cost 0.28266  test accuracy 0.9185  2.5 s
  * ...
- * {"test_accuracy": 0.9585, "final_cost": 0.0123, "epochs": 20, ..., "pictures": {"cost": "..."}}
+ * {"test_accuracy": 0.964, "final_cost": 0.0033, "epochs": 20, ..., "pictures": {"cost": "..."}}
  * </pre>
  * It also writes {@code mnist-cost.png}, the training and test cost per epoch, to the output
  * folder.
@@ -71,7 +74,7 @@ public final class Mnist {
         boolean standard = false;
         int epochs = 20;
         int batchSize = 32;
-        double learningRate = 0.1;
+        double learningRate = 0.2;
         long seed = 42;
         Path out = Path.of("target", "examples", "mnist");
         for (int i = 0; i < args.length; i++) {
@@ -139,8 +142,10 @@ public final class Mnist {
                 .loss(Loss.crossEntropy())
                 .seed(seed)
                 .build();
-        System.out.printf(Locale.ROOT, "Training %s, learning rate %s, batch %d, %d epochs%n", net, learningRate,
-                batchSize, epochs);
+        // Large steps first, small ones at the end: the rate falls from ε₀ to ε₀/100 along a half cosine.
+        LearningRateSchedule schedule = LearningRateSchedule.cosine(learningRate, learningRate / 100, epochs);
+        System.out.printf(Locale.ROOT, "Training %s, learning rate %s falling to %s, batch %d, %d epochs%n", net,
+                learningRate, learningRate / 100, batchSize, epochs);
 
         double[] trainCost = new double[epochs];
         double[] testCost = new double[epochs];
@@ -149,7 +154,7 @@ public final class Mnist {
         int[] predicted = null;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long start = System.nanoTime();
-            trainCost[epoch - 1] = net.fit(xTrain, yTrain, 1, batchSize, learningRate)[0];
+            trainCost[epoch - 1] = net.fit(xTrain, yTrain, 1, batchSize, schedule.rate(epoch))[0];
             epochSeconds[epoch - 1] = (System.nanoTime() - start) / 1e9;
             testCost[epoch - 1] = net.loss(xTest, yTest);
             predicted = net.predictClass(xTest);

@@ -76,7 +76,7 @@ class ExamplesSmokeTest {
         JsonNode result = run(TwoCircles::main, "--mse", "--epochs", "150", "--no-gif", "--out", dir.toString());
 
         assertThat(result.get("loss").asText()).isEqualTo("mse");
-        assertThat(result.get("test_accuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(result.get("test_accuracy").asDouble()).isGreaterThanOrEqualTo(0.99);
         assertThat(names(result.get("pictures"))).containsExactly("boundary", "cost");
         assertThat(dir.resolve("two-circles.gif")).doesNotExist();
         checkPicture(result.get("pictures").get("boundary"), dir.resolve("two-circles-boundary.png"), 640, 560);
