@@ -172,7 +172,7 @@ public final class Mnist {
                 testAccuracy, confusion.correct(), confusion.total(), medianSeconds, train.count() / medianSeconds);
 
         Path costFile = out.resolve("mnist-cost.png");
-        CostChart.of(trainCost).withValidation(testCost).withLogScale(true)
+        CostChart.of(trainCost).withValidation(testCost).withLegend("training", "test").withLogScale(true)
                 .withTitle(String.format(Locale.ROOT, "MNIST, %d training images — cross-entropy per epoch",
                         train.count()))
                 .writePng(costFile);

@@ -48,9 +48,10 @@ import java.util.function.Function;
  * </pre>
  *
  * <p><b>The pictures</b>, in the output folder: {@code two-circles-boundary.png} (the predicted
- * probability over the plane, the 0.5 contour and the training points), {@code two-circles-cost.png}
- * (training cost and held-out cost per epoch, the latter labelled "validation"; log scale) and {@code two-circles.gif} (the boundary forming,
- * one frame per 25 epochs from the untrained network on).
+ * probability over the plane, the 0.5 contour and the training points),
+ * {@code two-circles-cost.png} (training cost and held-out test cost per epoch, log scale) and
+ * {@code two-circles.gif} (the boundary forming, one frame per 25 epochs from the untrained
+ * network on).
  */
 public final class TwoCircles {
     private TwoCircles() {
@@ -156,6 +157,7 @@ public final class TwoCircles {
                 epochs, testAccuracy)).writePng(boundaryFile);
         Path costFile = out.resolve("two-circles-cost.png");
         CostChart chart = CostChart.of(trainCost).withValidation(testCost)
+                .withLegend("training", "held-out test")
                 .withTitle("Two circles — " + lossName + " per epoch");
         chart.withLogScale(isPositive(trainCost) && isPositive(testCost)).writePng(costFile);
         System.out.println("wrote " + boundaryFile + ", " + costFile + (gif ? ", " + gifFile : ""));

@@ -34,15 +34,19 @@ public final class CostChart {
     private final boolean logScale;
     private final int width;
     private final int height;
+    private final String trainingName;
+    private final String validationName;
 
     private CostChart(double[] training, double[] validation, String title, boolean logScale, int width,
-            int height) {
+            int height, String trainingName, String validationName) {
         this.training = training;
         this.validation = validation;
         this.title = title;
         this.logScale = logScale;
         this.width = width;
         this.height = height;
+        this.trainingName = trainingName;
+        this.validationName = validationName;
     }
 
     /**
@@ -55,7 +59,8 @@ public final class CostChart {
      * @throws IllegalArgumentException if {@code trainingCost} is empty or holds NaN or infinity
      */
     public static CostChart of(double[] trainingCost) {
-        return new CostChart(checkCost(trainingCost, "trainingCost"), null, "Cost per epoch", false, 640, 480);
+        return new CostChart(checkCost(trainingCost, "trainingCost"), null, "Cost per epoch", false, 640, 480,
+                "training", "validation");
     }
 
     /**
@@ -68,7 +73,7 @@ public final class CostChart {
      */
     public CostChart withValidation(double[] validationCost) {
         double[] v = validationCost == null ? null : checkCost(validationCost, "validationCost");
-        return new CostChart(training, v, title, logScale, width, height);
+        return new CostChart(training, v, title, logScale, width, height, trainingName, validationName);
     }
 
     /**
@@ -78,7 +83,8 @@ public final class CostChart {
      * @return the new chart
      */
     public CostChart withTitle(String chartTitle) {
-        return new CostChart(training, validation, Charts.title(chartTitle), logScale, width, height);
+        return new CostChart(training, validation, Charts.title(chartTitle), logScale, width, height, trainingName,
+                validationName);
     }
 
     /**
@@ -88,7 +94,7 @@ public final class CostChart {
      * @return the new chart
      */
     public CostChart withLogScale(boolean logarithmic) {
-        return new CostChart(training, validation, title, logarithmic, width, height);
+        return new CostChart(training, validation, title, logarithmic, width, height, trainingName, validationName);
     }
 
     /**
@@ -101,7 +107,29 @@ public final class CostChart {
      */
     public CostChart withSize(int imageWidth, int imageHeight) {
         Charts.checkSize(imageWidth, imageHeight, 200, "640×480");
-        return new CostChart(training, validation, title, logScale, imageWidth, imageHeight);
+        return new CostChart(training, validation, title, logScale, imageWidth, imageHeight, trainingName,
+                validationName);
+    }
+
+    /**
+     * Returns a copy of this chart whose legend names the two curves differently (by default
+     * "training" and "validation"), for example "held-out test" when the second curve is measured
+     * on the test set.
+     *
+     * @param trainingLegend the legend entry of the training curve
+     * @param validationLegend the legend entry of the validation curve
+     * @return the new chart
+     * @throws IllegalArgumentException if a name is blank or both are the same
+     */
+    public CostChart withLegend(String trainingLegend, String validationLegend) {
+        Objects.requireNonNull(trainingLegend, "trainingLegend");
+        Objects.requireNonNull(validationLegend, "validationLegend");
+        if (trainingLegend.isBlank() || validationLegend.isBlank() || trainingLegend.equals(validationLegend)) {
+            throw new IllegalArgumentException("The legend needs two different, non-blank names, but got \""
+                    + trainingLegend + "\" and \"" + validationLegend + "\"; try \"training\" and \"test\".");
+        }
+        return new CostChart(training, validation, title, logScale, width, height, trainingLegend,
+                validationLegend);
     }
 
     /**
@@ -159,9 +187,9 @@ public final class CostChart {
             plot.yMax = high > plot.yMin ? high + 0.05 * (high - plot.yMin) : plot.yMin + 1;
         }
         boolean markers = epochs <= 30;
-        plot.series.add(series("training", training, Charts.SERIES_COLORS[0], markers));
+        plot.series.add(series(trainingName, training, Charts.SERIES_COLORS[0], markers));
         if (validation != null) {
-            plot.series.add(series("validation", validation, Charts.SERIES_COLORS[1], markers));
+            plot.series.add(series(validationName, validation, Charts.SERIES_COLORS[1], markers));
         }
         return plot;
     }

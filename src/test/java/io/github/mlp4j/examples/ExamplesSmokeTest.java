@@ -96,9 +96,10 @@ class ExamplesSmokeTest {
     void activationsDrawsTheLibrarysFunctions() throws Exception {
         JsonNode result = run(Activations::main, "--out", dir.toString());
 
-        assertThat(result.get("sigmoid_derivative_at_0").asDouble()).isCloseTo(0.25, within(1e-12));   // σ(0)(1 − σ(0)) = ½·½
-        assertThat(result.get("tanh_derivative_at_0").asDouble()).isCloseTo(1.0, within(1e-12));       // 1 − tanh²(0)
-        assertThat(result.get("cross_entropy_at_half").asDouble()).isCloseTo(Math.log(2), within(1e-6)); // −log ½
+        // σ′(0) = σ(0)(1 − σ(0)) = ½·½; tanh′(0) = 1 − tanh²(0) = 1; −log ½ = log 2 (JSON keeps 6 digits)
+        assertThat(result.get("sigmoid_derivative_at_0").asDouble()).isCloseTo(0.25, within(1e-12));
+        assertThat(result.get("tanh_derivative_at_0").asDouble()).isCloseTo(1.0, within(1e-12));
+        assertThat(result.get("cross_entropy_at_half").asDouble()).isCloseTo(Math.log(2), within(1e-6));
         assertThat(names(result.get("pictures"))).containsExactly("activations", "losses");
         checkPicture(result.get("pictures").get("activations"), dir.resolve("activations.png"), 1120, 840);
         checkPicture(result.get("pictures").get("losses"), dir.resolve("losses.png"), 1440, 420);

@@ -79,4 +79,23 @@ class CostChartTest {
         assertThat(Pictures.count(after, Charts.SERIES_COLORS[0]))
                 .isEqualTo(Pictures.count(before, Charts.SERIES_COLORS[0]));
     }
+
+    @Test
+    void namesTheCurvesInTheLegendAsAsked() {
+        CostChart chart = CostChart.of(decaying(60, 0.02)).withValidation(decaying(60, 0.05));
+        BufferedImage standard = chart.render();
+        BufferedImage renamed = chart.withLegend("training", "held-out test").render();
+        int differing = 0;
+        for (int y = 0; y < standard.getHeight(); y++) {
+            for (int x = 0; x < standard.getWidth(); x++) {
+                differing += standard.getRGB(x, y) == renamed.getRGB(x, y) ? 0 : 1;
+            }
+        }
+        assertThat(differing).as("pixels changed by the longer legend entry").isGreaterThan(50);
+        assertThat(Pictures.count(renamed, Charts.SERIES_COLORS[1])).isGreaterThan(300);   // the curve is still drawn
+        assertThatThrownBy(() -> chart.withLegend("cost", "cost"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("two different, non-blank names")
+                .hasMessageContaining("\"cost\" and \"cost\"");
+    }
 }
