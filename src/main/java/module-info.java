@@ -11,4 +11,5 @@ module io.github.mlp4j {
     exports io.github.mlp4j.loss;
     exports io.github.mlp4j.metrics;
     exports io.github.mlp4j.optim;
+    exports io.github.mlp4j.train;
 }

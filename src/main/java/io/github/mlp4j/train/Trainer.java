@@ -259,7 +259,7 @@ public final class Trainer {
         GuardedState state = new GuardedState(config.optimizer().start(net.parameterCount()), config.weightDecay());
         Workspace w = net.workspace(batches.capacity());
         boolean clip = config.maxGradientNorm() < Double.POSITIVE_INFINITY;
-        List<History.Epoch> rows = new ArrayList<>();
+        List<History.Epoch> epochRows = new ArrayList<>();
         double best = Double.NaN;
         int bestEpoch = 0;
         double[] bestTheta = null;
@@ -303,7 +303,7 @@ public final class Trainer {
                 double accuracy = actual != null ? accuracy(net.predictClass(xv), actual) : Double.NaN;
                 History.Epoch row = new History.Epoch(epoch, trainingCost, validationCost, accuracy, rate,
                         (System.nanoTime() - startNanos) / 1e9);
-                rows.add(row);
+                epochRows.add(row);
                 for (TrainingListener l : listeners) {
                     l.onEpochEnd(row);
                 }
@@ -343,7 +343,7 @@ public final class Trainer {
         } finally {
             batches.finish();
         }
-        if (bestTheta != null && bestEpoch != rows.size()) {
+        if (bestTheta != null && bestEpoch != epochRows.size()) {
             net.setParameters(bestTheta);                                   // restore the best weights
             why = why + " Restored the parameters of epoch " + bestEpoch + ".";
         }
@@ -351,7 +351,7 @@ public final class Trainer {
             warnIfSingleClass(net.predictClass(xv), actual);
         }
         warnIfInactiveRelu(net, batches.sample());
-        History history = new History(rows, reason, why, rule == null ? 0 : bestEpoch);
+        History history = new History(epochRows, reason, why, rule == null ? 0 : bestEpoch);
         for (TrainingListener l : listeners) {
             l.onTrainingEnd(history);
         }
