@@ -472,10 +472,6 @@ class TrainerTest {
         }
 
         double[][] bad = {{0.1, 0.2}, {Double.NaN, 0.3}};
-        try (BatchSource source = BatchSource.of(Dataset.of(new double[][] {{0.1, 0.2}, {0.3, 0.4}},
-                new double[][] {{0}, {1}}))) {
-            assertThat(source).isNotNull();
-        }
         BatchSource nan = new BatchSource() {
             int pass;
 
