@@ -66,8 +66,7 @@ final class ModelSamples {
 
     /**
      * The small model of the exhaustive tests: 3 inputs, tanh 4, leakyRelu(0.1) 3, softmax 3,
-     * cross-entropy, standard scaling, three class names and two settings; 287 bytes... (see
-     * {@link #smallBytes()} for the exact length).
+     * cross-entropy, standard scaling, three class names and two settings: 648 bytes.
      */
     static Model small() {
         Rng rng = new Rng(7);
