@@ -7,6 +7,7 @@ module io.github.mlp4j {
     exports io.github.mlp4j;
     exports io.github.mlp4j.activation;
     exports io.github.mlp4j.data;
+    exports io.github.mlp4j.io;
     exports io.github.mlp4j.layer;
     exports io.github.mlp4j.loss;
     exports io.github.mlp4j.metrics;
