@@ -49,6 +49,26 @@ public sealed interface Scaling permits Scaling.Standard, Scaling.MinMax {
         return new MinMax(min, max, lower, upper);
     }
 
+    /**
+     * Returns the scaling of a fitted scaler from the data package, for saving beside a model.
+     *
+     * @param scaler a {@link io.github.mlp4j.data.StandardScaler} or
+     *     {@link io.github.mlp4j.data.MinMaxScaler}
+     * @return the same transformation, column for column and bit for bit
+     * @throws IllegalArgumentException if the scaler is of another kind
+     */
+    static Scaling from(io.github.mlp4j.data.Scaler scaler) {
+        Objects.requireNonNull(scaler, "scaler");
+        if (scaler instanceof io.github.mlp4j.data.StandardScaler standard) {
+            return standard(standard.mean(), standard.scale());
+        }
+        if (scaler instanceof io.github.mlp4j.data.MinMaxScaler minMax) {
+            return minMax(minMax.min(), minMax.max(), minMax.lower(), minMax.upper());
+        }
+        throw new IllegalArgumentException("A model file can keep a StandardScaler or a MinMaxScaler, but was given "
+                + scaler.getClass().getName() + "; save its statistics in the provenance settings instead.");
+    }
+
     /** Returns the name of this kind of scaling as written in model files: "standard" or "minmax". */
     String kind();
 
