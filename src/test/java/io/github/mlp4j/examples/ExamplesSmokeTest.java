@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mlp4j.data.Dataset;
+import io.github.mlp4j.data.Generators;
 import io.github.mlp4j.internal.Rng;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -136,6 +138,26 @@ class ExamplesSmokeTest {
         assertThat(result.get("test_size").asInt()).isEqualTo(60);         // all of t10k: it has only 60
         assertThat(result.get("test_accuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
         checkConfusion(result, 60, result.get("test_accuracy").asDouble());
+    }
+
+    @Test
+    void trainCsvClassifiesThreeBlobsFromACsvFile() throws Exception {
+        // three well separated blobs: centres 6 apart, standard deviation 1
+        Dataset blobs = Generators.blobs(240, new double[][] {{0, 0}, {6, 0}, {0, 6}}, 1.0, 3);
+        StringBuilder csv = new StringBuilder("x1,x2,label\n");
+        int[] labels = blobs.labels();
+        for (int i = 0; i < blobs.size(); i++) {
+            double[] x = blobs.x(i);
+            csv.append(x[0]).append(',').append(x[1]).append(",c").append(labels[i]).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("blobs.csv"), csv);
+
+        JsonNode result = run(TrainCsv::main, "--data", file.toString(), "--epochs", "60", "--seed", "1");
+
+        assertThat(result.get("data").asText()).isEqualTo("blobs.csv");
+        assertThat(result.get("test_rows").asInt()).isEqualTo(48);            // 20 % of 240, stratified
+        assertThat(result.get("test_accuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(result.get("epochs").asInt()).isBetween(1, 60);
     }
 
     /**
