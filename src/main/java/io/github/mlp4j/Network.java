@@ -2,8 +2,15 @@ package io.github.mlp4j;
 
 import io.github.mlp4j.internal.Checks;
 import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.io.Model;
+import io.github.mlp4j.io.ModelReader;
+import io.github.mlp4j.io.ModelWriter;
 import io.github.mlp4j.layer.Dense;
 import io.github.mlp4j.optim.Optimizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -76,6 +83,55 @@ public final class Network {
     /** {@return a builder for a new network} */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Saves this network atomically to {@code path} in mlp4j's model format, as
+     * {@link io.github.mlp4j.io.ModelWriter#save} does; use {@link io.github.mlp4j.io.Model} to save
+     * the input scaling and class names with it.
+     *
+     * @param path the file to create or replace
+     * @throws IOException if writing fails; the previous file, if any, is then left intact
+     */
+    public void save(Path path) throws IOException {
+        ModelWriter.save(Model.of(this), path);
+    }
+
+    /**
+     * Writes this network to {@code out} in mlp4j's model format, as
+     * {@link io.github.mlp4j.io.ModelWriter#write} does.
+     *
+     * @param out the stream; written to and flushed, not closed
+     * @throws IOException if writing fails
+     */
+    public void save(OutputStream out) throws IOException {
+        ModelWriter.write(Model.of(this), out);
+    }
+
+    /**
+     * Loads the network of the model file {@code path}, as {@link io.github.mlp4j.io.ModelReader#load}
+     * does.
+     *
+     * @param path the model file
+     * @return the network, with the saved layers, loss, seed and parameters
+     * @throws io.github.mlp4j.io.ModelFormatException if the file is not exactly one valid model
+     * @throws IOException if reading fails
+     */
+    public static Network load(Path path) throws IOException {
+        return ModelReader.load(path).network();
+    }
+
+    /**
+     * Reads the network of one model from {@code in}, leaving the stream right after the model, as
+     * {@link io.github.mlp4j.io.ModelReader#read(InputStream)} does.
+     *
+     * @param in the stream; not closed
+     * @return the network
+     * @throws io.github.mlp4j.io.ModelFormatException if the stream does not start with a valid model
+     * @throws IOException if reading fails
+     */
+    public static Network load(InputStream in) throws IOException {
+        return ModelReader.read(in).network();
     }
 
     // ----------------------------------------------------------------------------------------
