@@ -16,9 +16,11 @@ import java.lang.module.ModuleDescriptor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
 
@@ -186,16 +188,20 @@ public final class OnnxExporter {
      * @param network the network to export; not modified
      * @param path the file to write; replaced if it exists
      * @throws IOException if the file cannot be written
-     * @throws IllegalArgumentException if a layer is not a {@link Dense} layer or an activation is
-     *     not one of the built-in ones, which ONNX operators cannot express
+     * @throws IllegalArgumentException if {@code path} names no file, or a layer is not a
+     *     {@link Dense} layer or an activation is not one of the built-in ones, which ONNX
+     *     operators cannot express
      */
     public void export(Network network, Path path) throws IOException {
         Objects.requireNonNull(path, "path");
-        byte[] model = toByteArray(network);
         Path target = path.toAbsolutePath();
-        Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        Path folder = target.getParent();
+        if (folder == null || target.getFileName() == null) {
+            throw new IllegalArgumentException("path " + path + " names no file; pass a file path such as model.onnx.");
+        }
+        byte[] model = toByteArray(network);
+        Path temporary = writeTemporary(folder, "." + target.getFileName() + ".onnx-tmp-", model);
         try {
-            Files.write(temporary, model);
             try {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -203,6 +209,32 @@ public final class OnnxExporter {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to a new file {@code prefix + suffix} in {@code folder} and returns it.
+     * Unlike {@link Files#createTempFile}, the file gets the usual permissions of a new file, not
+     * owner-only ones, so the model that replaces {@code target} is as readable as any other file.
+     */
+    private static Path writeTemporary(Path folder, String prefix, byte[] bytes) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temporary = folder.resolve(prefix + Long.toHexString(System.nanoTime()) + "-" + attempt);
+            try {
+                Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return temporary;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 99) {
+                    throw e;
+                }
+            } catch (IOException | RuntimeException e) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
         }
     }
 

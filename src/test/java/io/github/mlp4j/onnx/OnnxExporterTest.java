@@ -253,6 +253,11 @@ class OnnxExporterTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(file);                    // no temporary file left behind
         }
+        Path plain = Files.write(dir.resolve("plain.bin"), new byte[] {1});
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {   // as readable as any new file
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+        Files.delete(plain);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         OnnxExporter.write(net, stream);
         assertThat(stream.toByteArray()).isEqualTo(expected);
@@ -284,6 +289,9 @@ class OnnxExporterTest {
                 .hasMessageContaining("but was 22");
         assertThatThrownBy(() -> OnnxExporter.defaults().withPrecision(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("precision");
+        Network fine = Network.builder().input(2).dense(2, Activation.relu()).loss(Loss.mse()).build();
+        assertThatThrownBy(() -> OnnxExporter.write(fine, Path.of("/")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names no file");
         assertThatThrownBy(() -> OnnxExporter.defaults().toByteArray(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("network");
     }
