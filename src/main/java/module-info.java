@@ -11,6 +11,7 @@ module io.github.mlp4j {
     exports io.github.mlp4j.layer;
     exports io.github.mlp4j.loss;
     exports io.github.mlp4j.metrics;
+    exports io.github.mlp4j.onnx;
     exports io.github.mlp4j.optim;
     exports io.github.mlp4j.train;
 }

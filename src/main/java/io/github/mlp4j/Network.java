@@ -80,7 +80,7 @@ public final class Network {
         this.predictWorkspace = ThreadLocal.withInitial(() -> new Workspace(this.layers, 0, PREDICT_CHUNK));
     }
 
-    /** Returns a builder for a new network. */
+    /** {@return a builder for a new network} */
     public static Builder builder() {
         return new Builder();
     }
@@ -137,38 +137,38 @@ public final class Network {
     // ----------------------------------------------------------------------------------------
     // Structure
 
-    /** Returns the layers in order, as an unmodifiable list. */
+    /** {@return the layers in order, as an unmodifiable list} */
     public List<Layer> layers() {
         return List.of(layers);
     }
 
-    /** Returns the number of inputs per row. */
+    /** {@return the number of inputs per row} */
     public int inputSize() {
         return layers[0].inputSize();
     }
 
-    /** Returns the number of outputs per row. */
+    /** {@return the number of outputs per row} */
     public int outputSize() {
         return layers[layers.length - 1].outputSize();
     }
 
-    /** Returns the loss this network minimises. */
+    /** {@return the loss this network minimises} */
     public Loss lossFunction() {
         return loss;
     }
 
-    /** Returns the seed the network was built with. */
+    /** {@return the seed the network was built with} */
     public long seed() {
         return seed;
     }
 
-    /** Returns the total number of parameters, the length of {@link #parameters()}. */
+    /** {@return the total number of parameters, the length of {@link #parameters()}} */
     public int parameterCount() {
         return theta.length;
     }
 
     /**
-     * Returns where layer {@code l}'s parameters start in {@link #parameters()}.
+     * {@return where layer {@code l}'s parameters start in {@link #parameters()}}
      *
      * @param l the layer's index, from 0
      * @throws IndexOutOfBoundsException if there is no such layer
@@ -320,8 +320,8 @@ public final class Network {
     // Parameters and gradients
 
     /**
-     * Returns a copy of all parameters, layer by layer: {@code W} row-major (in × out), then
-     * {@code b}.
+     * {@return a copy of all parameters, layer by layer: {@code W} row-major (in × out), then
+     * {@code b}}
      */
     public double[] parameters() {
         synchronized (this) {

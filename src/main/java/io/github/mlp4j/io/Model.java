@@ -102,22 +102,22 @@ public final class Model {
         return new Model(network, scaling, classNames, Objects.requireNonNull(provenance, "provenance"));
     }
 
-    /** Returns the network (the same instance, not a copy). */
+    /** {@return the network (the same instance, not a copy)} */
     public Network network() {
         return network;
     }
 
-    /** Returns the input scaling, or an empty optional when raw rows go straight to the network. */
+    /** {@return the input scaling, or an empty optional when raw rows go straight to the network} */
     public Optional<Scaling> scaling() {
         return Optional.ofNullable(scaling);
     }
 
-    /** Returns the class names in output order, or an empty list; unmodifiable. */
+    /** {@return the class names in output order, or an empty list; unmodifiable} */
     public List<String> classNames() {
         return classNames;
     }
 
-    /** Returns where the model came from. */
+    /** {@return where the model came from} */
     public Provenance provenance() {
         return provenance;
     }

@@ -15,7 +15,9 @@ import java.io.IOException;
 public final class ModelFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The byte offset, from the model's first byte, of the field where the problem was found. */
     private final long offset;
+    /** The name of the field where the problem was found. */
     private final String field;
 
     /**
@@ -32,14 +34,14 @@ public final class ModelFormatException extends IOException {
     }
 
     /**
-     * Returns the byte offset, from the model's first byte, of the field where the problem was
-     * found.
+     * {@return the byte offset, from the model's first byte, of the field where the problem was
+     * found}
      */
     public long offset() {
         return offset;
     }
 
-    /** Returns the name of the field where the problem was found, such as {@code "header.magic"}. */
+    /** {@return the name of the field where the problem was found, such as {@code "header.magic"}} */
     public String field() {
         return field;
     }

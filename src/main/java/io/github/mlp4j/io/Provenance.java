@@ -26,6 +26,10 @@ public record Provenance(String libraryVersion, Instant createdAt, long seed, Ma
     /**
      * Creates a provenance, copying the settings.
      *
+     * @param libraryVersion the mlp4j version that made the model, such as {@code "0.1.0"}
+     * @param createdAt when the model was made
+     * @param seed the seed of the training run
+     * @param settings the training settings, copied into an unmodifiable map in iteration order
      * @throws NullPointerException if an argument, a key or a value is null
      */
     public Provenance {
@@ -64,8 +68,8 @@ public record Provenance(String libraryVersion, Instant createdAt, long seed, Ma
     }
 
     /**
-     * Returns the version of the running mlp4j, from its jar's manifest
-     * ({@code Implementation-Version}), or {@link #DEVELOPMENT_VERSION} when there is none.
+     * {@return the version of the running mlp4j, from its jar's manifest
+     * ({@code Implementation-Version}), or {@link #DEVELOPMENT_VERSION} when there is none}
      */
     public static String currentLibraryVersion() {
         String version = Network.class.getPackage().getImplementationVersion();

@@ -69,10 +69,10 @@ public sealed interface Scaling permits Scaling.Standard, Scaling.MinMax {
                 + scaler.getClass().getName() + "; save its statistics in the provenance settings instead.");
     }
 
-    /** Returns the name of this kind of scaling as written in model files: "standard" or "minmax". */
+    /** {@return the name of this kind of scaling as written in model files: "standard" or "minmax"} */
     String kind();
 
-    /** Returns the number of columns this scaling applies to, which must be the network's inputSize. */
+    /** {@return the number of columns this scaling applies to, which must be the network's inputSize} */
     int inputSize();
 
     /**
@@ -137,12 +137,12 @@ public sealed interface Scaling permits Scaling.Standard, Scaling.MinMax {
             return mean.length;
         }
 
-        /** Returns a copy of each column's mean. */
+        /** {@return a copy of each column's mean} */
         public double[] mean() {
             return mean.clone();
         }
 
-        /** Returns a copy of each column's scale. */
+        /** {@return a copy of each column's scale} */
         public double[] scale() {
             return scale.clone();
         }
@@ -218,22 +218,22 @@ public sealed interface Scaling permits Scaling.Standard, Scaling.MinMax {
             return min.length;
         }
 
-        /** Returns a copy of each column's fitted minimum. */
+        /** {@return a copy of each column's fitted minimum} */
         public double[] min() {
             return min.clone();
         }
 
-        /** Returns a copy of each column's fitted maximum. */
+        /** {@return a copy of each column's fitted maximum} */
         public double[] max() {
             return max.clone();
         }
 
-        /** Returns the value a column's minimum maps to. */
+        /** {@return the value a column's minimum maps to} */
         public double lower() {
             return lower;
         }
 
-        /** Returns the value a column's maximum maps to. */
+        /** {@return the value a column's maximum maps to} */
         public double upper() {
             return upper;
         }

@@ -75,6 +75,11 @@ public record EarlyStopping(Monitor monitor, Direction direction, int patience, 
     /**
      * Checks every component.
      *
+     * @param monitor the value to watch
+     * @param direction whether smaller or larger values are better
+     * @param patience how many epochs without improvement to allow, at least 1
+     * @param minDelta the smallest change that counts as an improvement, finite and at least 0
+     * @param restoreBestWeights whether to end with the parameters of the best epoch
      * @throws NullPointerException if {@code monitor} or {@code direction} is null
      * @throws IllegalArgumentException if {@code patience < 1}, {@code minDelta} is negative or not
      *     finite, or the direction disagrees with the monitor

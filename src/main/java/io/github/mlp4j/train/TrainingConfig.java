@@ -54,6 +54,19 @@ public record TrainingConfig(int epochs, int batchSize, long seed, double valida
     /**
      * Checks every component.
      *
+     * @param epochs the largest number of passes over the training data, at least 1
+     * @param batchSize the rows per step, at least 1; a value above the row count means one batch
+     * @param seed the seed of the shuffles (and of the validation split)
+     * @param validationFraction the fraction of in-memory training rows held out for validation, in
+     *     [0, 1); 0 means none
+     * @param optimizer the update rule
+     * @param schedule the learning rate of each epoch (epochs counted from 1)
+     * @param weightDecay the L2 coefficient {@code λ}, finite and at least 0 (0 means none)
+     * @param maxGradientNorm the largest gradient norm allowed, positive ({@code +∞} means no
+     *     clipping)
+     * @param earlyStopping the early-stopping rule, if any
+     * @param targetCost training stops after the first epoch whose training cost is at most this,
+     *     finite and at least 0
      * @throws NullPointerException if the optimizer, schedule or earlyStopping is null
      * @throws IllegalArgumentException if a number is out of its range (the message names it)
      */

@@ -33,6 +33,8 @@ public record Warning(Kind kind, String message) {
     /**
      * Checks the components.
      *
+     * @param kind what was noticed
+     * @param message one or two sentences: what was seen, with numbers, and what to do about it
      * @throws NullPointerException if a component is null
      */
     public Warning {
