@@ -160,6 +160,18 @@ class ExamplesSmokeTest {
         assertThat(result.get("epochs").asInt()).isBetween(1, 60);
     }
 
+    @Test
+    void tourTrainsSavesLoadsAndExports() throws Exception {
+        JsonNode result = run(Tour::main, "--out", dir.toString());
+
+        assertThat(result.get("test_accuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(result.get("loaded_predicts_the_same").asBoolean()).isTrue();
+        Path model = Path.of(result.get("model").asText());
+        assertThat(model).isEqualTo(dir.resolve("blobs.mlp4j"));
+        assertThat(io.github.mlp4j.Network.load(model).outputSize()).isEqualTo(3);
+        assertThat(Path.of(result.get("onnx").asText())).isRegularFile().isNotEmptyFile();
+    }
+
     /**
      * Writes {@code count} synthetic 28×28 "digits" as an MNIST pair of IDX files: digit d is a
      * bright horizontal bar on rows 2 + 2.4·d to 3 + 2.4·d (rounded down), starting at a random
