@@ -24,7 +24,7 @@ public record Sgd() implements Optimizer {
 
     @Override
     public Optimizer.State start(int parameterCount) {
-        return new State(parameterCount);
+        return new State(this, parameterCount);
     }
 
     @Override
@@ -33,14 +33,14 @@ public record Sgd() implements Optimizer {
     }
 
     /** SGD's state: the step count only, no buffers. */
-    private static final class State extends BufferedState {
+    private static final class State extends BufferedState<Sgd> {
 
-        State(int parameterCount) {
-            super("sgd", parameterCount, 0);
+        State(Sgd config, int parameterCount) {
+            super(config, parameterCount, 0);
         }
 
         State(Sgd config, Optimizer.Snapshot snapshot) {
-            super("sgd", snapshot, 0);
+            super(config, snapshot, 0);
         }
 
         @Override
