@@ -56,11 +56,9 @@ final class AdamState extends BufferedState<Optimizer> {
     }
 
     @Override
-    public void update(double[] theta, double[] gradient, double learningRate) {
-        UpdateChecks.update(theta, gradient, learningRate, parameterCount);
+    void step(double[] theta, double[] gradient, double learningRate, long t) {
         double[] m = buffers[0];
         double[] v = buffers[1];
-        long t = steps + 1;
         double beta1 = moments.beta1();
         double beta2 = moments.beta2();
         double epsilon = moments.epsilon();
@@ -80,10 +78,10 @@ final class AdamState extends BufferedState<Optimizer> {
             double mHat = mi * correction1;                            // m̂ = m / (1 − β1^t)
             double vHat = vi * correction2;                            // v̂ = v / (1 − β2^t)
             double th = theta[i];
+            // AdamW: θ ← θ − ε·(m̂/(√v̂ + ε̂) + λ·θ);  Adam: θ ← θ − ε·m̂/(√v̂ + ε̂)
             theta[i] = decoupled
-                    ? th - learningRate * (mHat / (Math.sqrt(vHat) + epsilon) + lambda * th) // θ ← θ − ε·(m̂/(√v̂ + ε̂) + λ·θ)
-                    : th - learningRate * mHat / (Math.sqrt(vHat) + epsilon);               // θ ← θ − ε·m̂/(√v̂ + ε̂)
+                    ? th - learningRate * (mHat / (Math.sqrt(vHat) + epsilon) + lambda * th)
+                    : th - learningRate * mHat / (Math.sqrt(vHat) + epsilon);
         }
-        steps = t;
     }
 }

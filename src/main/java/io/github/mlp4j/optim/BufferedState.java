@@ -31,6 +31,32 @@ abstract class BufferedState<C extends Optimizer> implements Optimizer.State {
         this.steps = snapshot.steps();
     }
 
+    /**
+     * Checks the arguments, applies update number {@code steps + 1} through {@link #step}, and
+     * counts it.
+     *
+     * @throws NullPointerException if an array is null
+     * @throws IllegalArgumentException if an array length differs from {@code parameterCount} or
+     *     the learning rate is not positive and finite
+     */
+    @Override
+    public final void update(double[] theta, double[] gradient, double learningRate) {
+        UpdateChecks.update(theta, gradient, learningRate, parameterCount);
+        long t = steps + 1;
+        step(theta, gradient, learningRate, t);
+        steps = t;
+    }
+
+    /**
+     * Applies one update to {@code theta} and the buffers; the arguments are already checked.
+     *
+     * @param theta the parameters, of length {@code parameterCount}; overwritten
+     * @param gradient {@code ∂C/∂θ}, of length {@code parameterCount}; not modified
+     * @param learningRate {@code ε}, positive and finite
+     * @param t the number of this update, 1 for the first
+     */
+    abstract void step(double[] theta, double[] gradient, double learningRate, long t);
+
     @Override
     public final long steps() {
         return steps;

@@ -70,8 +70,7 @@ public record Momentum(double beta, boolean nesterov) implements Optimizer {
         }
 
         @Override
-        public void update(double[] theta, double[] gradient, double learningRate) {
-            UpdateChecks.update(theta, gradient, learningRate, parameterCount);
+        void step(double[] theta, double[] gradient, double learningRate, long t) {
             double[] v = buffers[0];
             double beta = config.beta;
             int n = parameterCount;
@@ -89,7 +88,6 @@ public record Momentum(double beta, boolean nesterov) implements Optimizer {
                     theta[i] -= learningRate * vi;                      // θ ← θ − ε·v
                 }
             }
-            steps++;
         }
     }
 }

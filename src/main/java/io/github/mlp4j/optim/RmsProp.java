@@ -82,8 +82,7 @@ public record RmsProp(double rho, double epsilon) implements Optimizer {
         }
 
         @Override
-        public void update(double[] theta, double[] gradient, double learningRate) {
-            UpdateChecks.update(theta, gradient, learningRate, parameterCount);
+        void step(double[] theta, double[] gradient, double learningRate, long t) {
             double[] s = buffers[0];
             double rho = config.rho;
             double epsilon = config.epsilon;
@@ -95,7 +94,6 @@ public record RmsProp(double rho, double epsilon) implements Optimizer {
                 s[i] = si;
                 theta[i] -= learningRate * g / (Math.sqrt(si) + epsilon); // θ ← θ − ε·g/(√s + ε̂)
             }
-            steps++;
         }
     }
 }

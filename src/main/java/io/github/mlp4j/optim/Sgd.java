@@ -44,13 +44,11 @@ public record Sgd() implements Optimizer {
         }
 
         @Override
-        public void update(double[] theta, double[] gradient, double learningRate) {
-            UpdateChecks.update(theta, gradient, learningRate, parameterCount);
+        void step(double[] theta, double[] gradient, double learningRate, long t) {
             int n = parameterCount;
             for (int i = 0; i < n; i++) {
                 theta[i] -= learningRate * gradient[i];                 // θ ← θ − ε·g
             }
-            steps++;
         }
     }
 }
