@@ -148,7 +148,7 @@ public final class MinMaxScaler implements Scaler {
 
     @Override
     public double[][] transform(double[][] x) {
-        checkWidth(x);
+        ScalerChecks.matrix(x, min.length);
         double[][] out = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             out[i] = scaleRow(x[i]);
@@ -158,7 +158,7 @@ public final class MinMaxScaler implements Scaler {
 
     @Override
     public double[] transform(double[] row) {
-        checkRow(row);
+        ScalerChecks.row(row, min.length);
         return scaleRow(row);
     }
 
@@ -174,7 +174,7 @@ public final class MinMaxScaler implements Scaler {
 
     @Override
     public double[][] inverseTransform(double[][] x) {
-        checkWidth(x);
+        ScalerChecks.matrix(x, min.length);
         double[][] out = new double[x.length][min.length];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < min.length; j++) {
@@ -183,21 +183,6 @@ public final class MinMaxScaler implements Scaler {
             }
         }
         return out;
-    }
-
-    private void checkWidth(double[][] x) {
-        int width = Checks.matrix(x, "x");
-        if (width != min.length) {
-            throw new IllegalArgumentException("x has " + width + " columns but the scaler was fitted on "
-                    + min.length + "; pass rows with " + min.length + " values.");
-        }
-    }
-
-    private void checkRow(double[] row) {
-        if (Checks.vector(row, "row") != min.length) {
-            throw new IllegalArgumentException("row has " + row.length + " values but the scaler was fitted on "
-                    + min.length + " columns; pass " + min.length + " values.");
-        }
     }
 
     /**

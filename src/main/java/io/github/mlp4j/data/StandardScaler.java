@@ -111,7 +111,7 @@ public final class StandardScaler implements Scaler {
 
     @Override
     public double[][] transform(double[][] x) {
-        checkWidth(x);
+        ScalerChecks.matrix(x, mean.length);
         double[][] out = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             out[i] = standardizeRow(x[i]);
@@ -121,10 +121,7 @@ public final class StandardScaler implements Scaler {
 
     @Override
     public double[] transform(double[] row) {
-        if (Checks.vector(row, "row") != mean.length) {
-            throw new IllegalArgumentException("row has " + row.length + " values but the scaler was fitted on "
-                    + mean.length + " columns; pass " + mean.length + " values.");
-        }
+        ScalerChecks.row(row, mean.length);
         return standardizeRow(row);
     }
 
@@ -138,7 +135,7 @@ public final class StandardScaler implements Scaler {
 
     @Override
     public double[][] inverseTransform(double[][] x) {
-        checkWidth(x);
+        ScalerChecks.matrix(x, mean.length);
         double[][] out = new double[x.length][mean.length];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < mean.length; j++) {
@@ -146,14 +143,6 @@ public final class StandardScaler implements Scaler {
             }
         }
         return out;
-    }
-
-    private void checkWidth(double[][] x) {
-        int width = Checks.matrix(x, "x");
-        if (width != mean.length) {
-            throw new IllegalArgumentException("x has " + width + " columns but the scaler was fitted on "
-                    + mean.length + "; pass rows with " + mean.length + " values.");
-        }
     }
 
     /**

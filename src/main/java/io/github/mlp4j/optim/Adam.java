@@ -1,7 +1,5 @@
 package io.github.mlp4j.optim;
 
-import io.github.mlp4j.internal.Checks;
-
 /**
  * Adam (Kingma &amp; Ba, 2015), which scales each step by running estimates of the gradient's
  * first and second moments, with bias correction.
@@ -50,9 +48,7 @@ public record Adam(double beta1, double beta2, double epsilon) implements Optimi
      *     positive and finite
      */
     public Adam {
-        UpdateChecks.decayRate(beta1, "beta1", "0.9");
-        UpdateChecks.decayRate(beta2, "beta2", "0.999");
-        Checks.positiveFinite(epsilon, "epsilon", "1e-8");
+        AdamState.checkMoments(beta1, beta2, epsilon);
     }
 
     /**
@@ -76,59 +72,11 @@ public record Adam(double beta1, double beta2, double epsilon) implements Optimi
 
     @Override
     public Optimizer.State start(int parameterCount) {
-        return new State(this, parameterCount);
+        return new AdamState(this, this, 0, parameterCount);
     }
 
     @Override
     public Optimizer.State restore(Optimizer.Snapshot snapshot) {
-        return new State(this, snapshot);
-    }
-
-    /** Adam's state: two buffers, the first moment {@code m} and the second moment {@code v}. */
-    private static final class State extends BufferedState {
-        private final double beta1;
-        private final double beta2;
-        private final double epsilon;
-
-        State(Adam config, int parameterCount) {
-            super("adam", parameterCount, 2);
-            this.beta1 = config.beta1;
-            this.beta2 = config.beta2;
-            this.epsilon = config.epsilon;
-        }
-
-        State(Adam config, Optimizer.Snapshot snapshot) {
-            super("adam", snapshot, 2);
-            this.beta1 = config.beta1;
-            this.beta2 = config.beta2;
-            this.epsilon = config.epsilon;
-        }
-
-        @Override
-        public void update(double[] theta, double[] gradient, double learningRate) {
-            UpdateChecks.update(theta, gradient, learningRate, parameterCount);
-            double[] m = buffers[0];
-            double[] v = buffers[1];
-            long t = steps + 1;
-            double beta1 = this.beta1;
-            double beta2 = this.beta2;
-            double epsilon = this.epsilon;
-            double correction1 = 1 / (1 - StrictMath.pow(beta1, t)); // 1 / (1 − β1^t)
-            double correction2 = 1 / (1 - StrictMath.pow(beta2, t)); // 1 / (1 − β2^t)
-            double oneMinusBeta1 = 1 - beta1;
-            double oneMinusBeta2 = 1 - beta2;
-            int n = parameterCount;
-            for (int i = 0; i < n; i++) {
-                double g = gradient[i];
-                double mi = beta1 * m[i] + oneMinusBeta1 * g;          // m ← β1·m + (1 − β1)·g
-                double vi = beta2 * v[i] + oneMinusBeta2 * g * g;      // v ← β2·v + (1 − β2)·g²
-                m[i] = mi;
-                v[i] = vi;
-                double mHat = mi * correction1;                        // m̂ = m / (1 − β1^t)
-                double vHat = vi * correction2;                        // v̂ = v / (1 − β2^t)
-                theta[i] -= learningRate * mHat / (Math.sqrt(vHat) + epsilon); // θ ← θ − ε·m̂/(√v̂ + ε̂)
-            }
-            steps = t;
-        }
+        return new AdamState(this, this, 0, snapshot);
     }
 }

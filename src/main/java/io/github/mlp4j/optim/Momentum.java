@@ -59,29 +59,22 @@ public record Momentum(double beta, boolean nesterov) implements Optimizer {
     }
 
     /** Momentum's state: one buffer, the velocity {@code v}. */
-    private static final class State extends BufferedState {
-        private final double beta;
-        private final boolean nesterov;
+    private static final class State extends BufferedState<Momentum> {
 
         State(Momentum config, int parameterCount) {
-            super(config.name(), parameterCount, 1);
-            this.beta = config.beta;
-            this.nesterov = config.nesterov;
+            super(config, parameterCount, 1);
         }
 
         State(Momentum config, Optimizer.Snapshot snapshot) {
-            super(config.name(), snapshot, 1);
-            this.beta = config.beta;
-            this.nesterov = config.nesterov;
+            super(config, snapshot, 1);
         }
 
         @Override
-        public void update(double[] theta, double[] gradient, double learningRate) {
-            UpdateChecks.update(theta, gradient, learningRate, parameterCount);
+        void step(double[] theta, double[] gradient, double learningRate, long t) {
             double[] v = buffers[0];
-            double beta = this.beta;
+            double beta = config.beta;
             int n = parameterCount;
-            if (nesterov) {
+            if (config.nesterov) {
                 for (int i = 0; i < n; i++) {
                     double g = gradient[i];
                     double vi = beta * v[i] + g;                        // v ← β·v + g
@@ -95,7 +88,6 @@ public record Momentum(double beta, boolean nesterov) implements Optimizer {
                     theta[i] -= learningRate * vi;                      // θ ← θ − ε·v
                 }
             }
-            steps++;
         }
     }
 }

@@ -71,28 +71,21 @@ public record RmsProp(double rho, double epsilon) implements Optimizer {
     }
 
     /** RMSProp's state: one buffer, the mean square {@code s}. */
-    private static final class State extends BufferedState {
-        private final double rho;
-        private final double epsilon;
+    private static final class State extends BufferedState<RmsProp> {
 
         State(RmsProp config, int parameterCount) {
-            super("rmsprop", parameterCount, 1);
-            this.rho = config.rho;
-            this.epsilon = config.epsilon;
+            super(config, parameterCount, 1);
         }
 
         State(RmsProp config, Optimizer.Snapshot snapshot) {
-            super("rmsprop", snapshot, 1);
-            this.rho = config.rho;
-            this.epsilon = config.epsilon;
+            super(config, snapshot, 1);
         }
 
         @Override
-        public void update(double[] theta, double[] gradient, double learningRate) {
-            UpdateChecks.update(theta, gradient, learningRate, parameterCount);
+        void step(double[] theta, double[] gradient, double learningRate, long t) {
             double[] s = buffers[0];
-            double rho = this.rho;
-            double epsilon = this.epsilon;
+            double rho = config.rho;
+            double epsilon = config.epsilon;
             double oneMinusRho = 1 - rho;
             int n = parameterCount;
             for (int i = 0; i < n; i++) {
@@ -101,7 +94,6 @@ public record RmsProp(double rho, double epsilon) implements Optimizer {
                 s[i] = si;
                 theta[i] -= learningRate * g / (Math.sqrt(si) + epsilon); // θ ← θ − ε·g/(√s + ε̂)
             }
-            steps++;
         }
     }
 }

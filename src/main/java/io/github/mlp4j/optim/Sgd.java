@@ -24,7 +24,7 @@ public record Sgd() implements Optimizer {
 
     @Override
     public Optimizer.State start(int parameterCount) {
-        return new State(parameterCount);
+        return new State(this, parameterCount);
     }
 
     @Override
@@ -33,24 +33,22 @@ public record Sgd() implements Optimizer {
     }
 
     /** SGD's state: the step count only, no buffers. */
-    private static final class State extends BufferedState {
+    private static final class State extends BufferedState<Sgd> {
 
-        State(int parameterCount) {
-            super("sgd", parameterCount, 0);
+        State(Sgd config, int parameterCount) {
+            super(config, parameterCount, 0);
         }
 
         State(Sgd config, Optimizer.Snapshot snapshot) {
-            super("sgd", snapshot, 0);
+            super(config, snapshot, 0);
         }
 
         @Override
-        public void update(double[] theta, double[] gradient, double learningRate) {
-            UpdateChecks.update(theta, gradient, learningRate, parameterCount);
+        void step(double[] theta, double[] gradient, double learningRate, long t) {
             int n = parameterCount;
             for (int i = 0; i < n; i++) {
                 theta[i] -= learningRate * gradient[i];                 // θ ← θ − ε·g
             }
-            steps++;
         }
     }
 }

@@ -12,7 +12,10 @@ import io.github.mlp4j.Network;
 import io.github.mlp4j.TestData;
 import io.github.mlp4j.data.BatchSource;
 import io.github.mlp4j.data.Dataset;
+import io.github.mlp4j.data.Generators;
+import io.github.mlp4j.data.Split;
 import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.metrics.Accuracy;
 import io.github.mlp4j.optim.Optimizer;
 import io.github.mlp4j.train.EarlyStopping.Direction;
 import io.github.mlp4j.train.EarlyStopping.Monitor;
@@ -87,9 +90,9 @@ class TrainerTest {
 
     @Test
     void plainSgdReproducesNetworkFitBitForBit() {
-        double[][][] data = TestData.tutorialCircles(7);
-        double[][] x = data[0];
-        double[][] y = data[1];
+        Dataset circles = Generators.tutorialCircles(7);
+        double[][] x = circles.x();
+        double[][] y = circles.y();
         Network.Builder shape = Network.builder().input(2).dense(8, Activation.relu()).dense(1, Activation.sigmoid())
                 .loss(Loss.binaryCrossEntropy()).seed(5);
         Network viaFit = shape.build();
@@ -127,15 +130,15 @@ class TrainerTest {
 
     @Test
     void sameSeedGivesIdenticalParameters() {
-        double[][][] data = TestData.tutorialCircles(3);
+        Dataset circles = Generators.tutorialCircles(3);
         Network.Builder shape = Network.builder().input(2).dense(6, Activation.tanh()).dense(1, Activation.sigmoid())
                 .loss(Loss.binaryCrossEntropy());
         TrainingConfig config = TrainingConfig.builder().epochs(3).batchSize(16).seed(11)
                 .optimizer(Optimizer.adam()).learningRate(0.01).validationFraction(0.25).build();
         Network a = shape.build();
         Network b = shape.build();
-        new Trainer(config).fit(a, data[0], data[1]);
-        new Trainer(config).fit(b, data[0], data[1]);
+        new Trainer(config).fit(a, circles.x(), circles.y());
+        new Trainer(config).fit(b, circles.x(), circles.y());
         assertThat(a.parameters()).containsExactly(b.parameters());
     }
 
@@ -286,16 +289,17 @@ class TrainerTest {
 
     @Test
     void validationAccuracyIsMeasuredForClassifiers() {
-        double[][][] data = TestData.tutorialCircles(1);
-        double[][][] parts = TestData.split(data[0], data[1], 0.25, 2);
+        Split.Result split = Split.stratified(Generators.tutorialCircles(1), 0.25, 2);
+        Dataset train = split.train();
+        Dataset test = split.test();
         Network net = Network.builder().input(2).dense(12, Activation.relu()).dense(6, Activation.relu())
                 .dense(1, Activation.sigmoid()).loss(Loss.binaryCrossEntropy()).seed(3).build();
         TrainingConfig config = TrainingConfig.builder().epochs(200).batchSize(32).optimizer(Optimizer.adam())
                 .learningRate(0.01).earlyStopping(EarlyStopping.of(Monitor.VALIDATION_ACCURACY, Direction.MAXIMIZE, 30))
                 .build();
-        History history = new Trainer(config).fit(net, parts[0], parts[1], parts[2], parts[3]);
+        History history = new Trainer(config).fit(net, train.x(), train.y(), test.x(), test.y());
 
-        double accuracy = TestData.accuracy(net.predictClass(parts[2]), parts[3]);
+        double accuracy = Accuracy.of(net.predictClass(test.x()), test.labels());
         assertThat(history.epochs().get(history.bestEpoch() - 1).validationAccuracy()).isEqualTo(accuracy);
         assertThat(accuracy).isGreaterThanOrEqualTo(0.95);
     }
@@ -460,14 +464,15 @@ class TrainerTest {
 
     @Test
     void trainsFromABatchSourceAndChecksEachBatch() throws IOException {
-        double[][][] data = TestData.tutorialCircles(5);
-        double[][][] parts = TestData.split(data[0], data[1], 0.25, 6);
+        Split.Result split = Split.stratified(Generators.tutorialCircles(5), 0.25, 6);
+        Dataset train = split.train();
+        Dataset test = split.test();
         Network net = Network.builder().input(2).dense(12, Activation.relu()).dense(6, Activation.relu())
                 .dense(1, Activation.sigmoid()).loss(Loss.binaryCrossEntropy()).seed(3).build();
         TrainingConfig config = TrainingConfig.builder().epochs(60).batchSize(32).optimizer(Optimizer.adam())
                 .learningRate(0.01).build();
-        try (BatchSource source = BatchSource.of(Dataset.of(parts[0], parts[1]))) {
-            History history = new Trainer(config).fit(net, source, parts[2], parts[3]);
+        try (BatchSource source = BatchSource.of(train)) {
+            History history = new Trainer(config).fit(net, source, test.x(), test.y());
             assertThat(history.last().validationAccuracy()).isGreaterThanOrEqualTo(0.95);
         }
 
