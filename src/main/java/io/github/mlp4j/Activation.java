@@ -25,23 +25,23 @@ import io.github.mlp4j.activation.Tanh;
  */
 public interface Activation {
 
-    /** Returns the logistic sigmoid {@code σ(z) = 1 / (1 + e^(−z))}, with outputs in (0, 1). */
+    /** {@return the logistic sigmoid {@code σ(z) = 1 / (1 + e^(−z))}, with outputs in (0, 1)} */
     static Activation sigmoid() {
         return Sigmoid.INSTANCE;
     }
 
-    /** Returns the hyperbolic tangent {@code tanh(z)}, with outputs in (−1, 1). */
+    /** {@return the hyperbolic tangent {@code tanh(z)}, with outputs in (−1, 1)} */
     static Activation tanh() {
         return Tanh.INSTANCE;
     }
 
-    /** Returns the rectified linear unit {@code max(0, z)}; its derivative at exactly 0 is 0. */
+    /** {@return the rectified linear unit {@code max(0, z)}; its derivative at exactly 0 is 0} */
     static Activation relu() {
         return Relu.INSTANCE;
     }
 
     /**
-     * Returns the leaky rectified linear unit: {@code z} for {@code z > 0}, else {@code slope·z}.
+     * {@return the leaky rectified linear unit: {@code z} for {@code z > 0}, else {@code slope·z}}
      *
      * @param slope the slope for negative inputs, finite and in [0, 1), such as 0.01
      * @throws IllegalArgumentException if {@code slope} is outside [0, 1) or not finite
@@ -50,22 +50,22 @@ public interface Activation {
         return new LeakyRelu(slope);
     }
 
-    /** Returns the identity {@code f(z) = z}, the usual head for regression with MSE. */
+    /** {@return the identity {@code f(z) = z}, the usual head for regression with MSE} */
     static Activation identity() {
         return Identity.INSTANCE;
     }
 
     /**
-     * Returns softmax over each row, {@code a_j = e^(z_j) / Σ_k e^(z_k)}, the head for
-     * multi-class classification with {@link Loss#crossEntropy()}. It needs at least two outputs.
+     * {@return softmax over each row, {@code a_j = e^(z_j) / Σ_k e^(z_k)}, the head for
+     * multi-class classification with {@link Loss#crossEntropy()}} It needs at least two outputs.
      */
     static Activation softmax() {
         return Softmax.INSTANCE;
     }
 
     /**
-     * Returns the name that identifies this function in messages and model files, such as
-     * {@code "relu"} or {@code "leakyRelu(0.01)"}.
+     * {@return the name that identifies this function in messages and model files, such as
+     * {@code "relu"} or {@code "leakyRelu(0.01)"}}
      */
     String name();
 
@@ -95,15 +95,15 @@ public interface Activation {
     void backward(double[][] z, double[][] a, double[][] gradA, double[][] gradZ, int from, int to, int width);
 
     /**
-     * Returns whether each output depends on its own input only ({@code a_ij = f(z_ij)}); only then
-     * are {@link #value(double)} and {@link #derivative(double)} defined. Softmax is not.
+     * {@return whether each output depends on its own input only ({@code a_ij = f(z_ij)}); only then
+     * are {@link #value(double)} and {@link #derivative(double)} defined} Softmax is not.
      */
     default boolean isElementwise() {
         return true;
     }
 
     /**
-     * Returns whether the function has points where it is not differentiable (ReLU's kink at 0).
+     * {@return whether the function has points where it is not differentiable (ReLU's kink at 0)}
      * Gradient checks skip parameters whose finite-difference step crosses such a point.
      */
     default boolean hasKinks() {
@@ -111,16 +111,17 @@ public interface Activation {
     }
 
     /**
-     * Returns whether weights feeding this activation are initialised with He's scheme
-     * (ReLU family) rather than Glorot's (everything else).
+     * {@return whether weights feeding this activation are initialised with He's scheme
+     * (ReLU family) rather than Glorot's (everything else)}
      */
     default boolean prefersHeInitialization() {
         return false;
     }
 
     /**
-     * Returns {@code f(z)} for one value of an element-wise activation.
+     * {@return {@code f(z)} for one value of an element-wise activation}
      *
+     * @param z the weighted sum
      * @throws UnsupportedOperationException if the activation is not element-wise
      */
     default double value(double z) {
@@ -130,8 +131,9 @@ public interface Activation {
     }
 
     /**
-     * Returns {@code f'(z)} for one value of an element-wise activation.
+     * {@return {@code f'(z)} for one value of an element-wise activation}
      *
+     * @param z the weighted sum
      * @throws UnsupportedOperationException if the activation is not element-wise
      */
     default double derivative(double z) {

@@ -10,8 +10,11 @@ package io.github.mlp4j;
 public final class DivergenceException extends ArithmeticException {
     private static final long serialVersionUID = 1L;
 
+    /** The 1-based epoch in which training diverged. */
     private final int epoch;
+    /** The 1-based batch, within its epoch, in which training diverged. */
     private final int batch;
+    /** The cost of the last finite step, or NaN if there was none. */
     private final double lastFiniteCost;
 
     /**
@@ -32,17 +35,17 @@ public final class DivergenceException extends ArithmeticException {
         this.lastFiniteCost = lastFiniteCost;
     }
 
-    /** Returns the 1-based epoch in which training diverged. */
+    /** {@return the 1-based epoch in which training diverged} */
     public int epoch() {
         return epoch;
     }
 
-    /** Returns the 1-based batch, within its epoch, in which training diverged. */
+    /** {@return the 1-based batch, within its epoch, in which training diverged} */
     public int batch() {
         return batch;
     }
 
-    /** Returns the cost of the last finite step, or NaN if there was none. */
+    /** {@return the cost of the last finite step, or NaN if there was none} */
     public double lastFiniteCost() {
         return lastFiniteCost;
     }

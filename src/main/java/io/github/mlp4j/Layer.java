@@ -16,16 +16,16 @@ import java.util.random.RandomGenerator;
  */
 public interface Layer {
 
-    /** Returns the number of inputs per row. */
+    /** {@return the number of inputs per row} */
     int inputSize();
 
-    /** Returns the number of outputs (units) per row. */
+    /** {@return the number of outputs (units) per row} */
     int outputSize();
 
-    /** Returns the activation applied to this layer's weighted sums. */
+    /** {@return the activation applied to this layer's weighted sums} */
     Activation activation();
 
-    /** Returns how many parameters this layer keeps in {@code θ}. */
+    /** {@return how many parameters this layer keeps in {@code θ}} */
     int parameterCount();
 
     /**

@@ -22,31 +22,31 @@ import io.github.mlp4j.loss.MeanSquaredError;
 public interface Loss {
 
     /**
-     * Returns the mean squared error {@code C = (1 / (n·m)) Σ_i Σ_j (ŷ_ij − y_ij)²} over n rows and
-     * m outputs (no ½, as in Keras and PyTorch). It goes with any output activation.
+     * {@return the mean squared error {@code C = (1 / (n·m)) Σ_i Σ_j (ŷ_ij − y_ij)²} over n rows and
+     * m outputs (no ½, as in Keras and PyTorch)} It goes with any output activation.
      */
     static Loss mse() {
         return MeanSquaredError.INSTANCE;
     }
 
     /**
-     * Returns binary cross-entropy {@code C = −(1 / (n·m)) Σ_i Σ_j [y log ŷ + (1 − y) log(1 − ŷ)]},
-     * for sigmoid outputs and targets in [0, 1]. The network must end in {@link Activation#sigmoid()}.
+     * {@return binary cross-entropy {@code C = −(1 / (n·m)) Σ_i Σ_j [y log ŷ + (1 − y) log(1 − ŷ)]},
+     * for sigmoid outputs and targets in [0, 1]} The network must end in {@link Activation#sigmoid()}.
      */
     static Loss binaryCrossEntropy() {
         return BinaryCrossEntropy.INSTANCE;
     }
 
     /**
-     * Returns categorical cross-entropy {@code C = −(1 / n) Σ_i Σ_j y_ij log ŷ_ij}, for softmax
-     * outputs and one-hot targets. The network must end in {@link Activation#softmax()} over at
+     * {@return categorical cross-entropy {@code C = −(1 / n) Σ_i Σ_j y_ij log ŷ_ij}, for softmax
+     * outputs and one-hot targets} The network must end in {@link Activation#softmax()} over at
      * least two outputs.
      */
     static Loss crossEntropy() {
         return CrossEntropy.INSTANCE;
     }
 
-    /** Returns the name that identifies this loss in messages and model files, such as {@code "mse"}. */
+    /** {@return the name that identifies this loss in messages and model files, such as {@code "mse"}} */
     String name();
 
     /**

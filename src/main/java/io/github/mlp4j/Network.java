@@ -4,8 +4,15 @@ import io.github.mlp4j.internal.Checks;
 import io.github.mlp4j.internal.Kernels;
 import io.github.mlp4j.internal.Rng;
 import io.github.mlp4j.internal.Workers;
+import io.github.mlp4j.io.Model;
+import io.github.mlp4j.io.ModelReader;
+import io.github.mlp4j.io.ModelWriter;
 import io.github.mlp4j.layer.Dense;
 import io.github.mlp4j.optim.Optimizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -137,54 +144,103 @@ public final class Network {
         this.predictWorkspace = ThreadLocal.withInitial(() -> newWorkspace(0, PREDICT_CHUNK));
     }
 
-    /** Returns a builder for a new network. */
+    /** {@return a builder for a new network} */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Saves this network atomically to {@code path} in mlp4j's model format, as
+     * {@link io.github.mlp4j.io.ModelWriter#save} does; use {@link io.github.mlp4j.io.Model} to save
+     * the input scaling and class names with it.
+     *
+     * @param path the file to create or replace
+     * @throws IOException if writing fails; the previous file, if any, is then left intact
+     */
+    public void save(Path path) throws IOException {
+        ModelWriter.save(Model.of(this), path);
+    }
+
+    /**
+     * Writes this network to {@code out} in mlp4j's model format, as
+     * {@link io.github.mlp4j.io.ModelWriter#write} does.
+     *
+     * @param out the stream; written to and flushed, not closed
+     * @throws IOException if writing fails
+     */
+    public void save(OutputStream out) throws IOException {
+        ModelWriter.write(Model.of(this), out);
+    }
+
+    /**
+     * Loads the network of the model file {@code path}, as {@link io.github.mlp4j.io.ModelReader#load}
+     * does.
+     *
+     * @param path the model file
+     * @return the network, with the saved layers, loss, seed and parameters
+     * @throws io.github.mlp4j.io.ModelFormatException if the file is not exactly one valid model
+     * @throws IOException if reading fails
+     */
+    public static Network load(Path path) throws IOException {
+        return ModelReader.load(path).network();
+    }
+
+    /**
+     * Reads the network of one model from {@code in}, leaving the stream right after the model, as
+     * {@link io.github.mlp4j.io.ModelReader#read(InputStream)} does.
+     *
+     * @param in the stream; not closed
+     * @return the network
+     * @throws io.github.mlp4j.io.ModelFormatException if the stream does not start with a valid model
+     * @throws IOException if reading fails
+     */
+    public static Network load(InputStream in) throws IOException {
+        return ModelReader.read(in).network();
     }
 
     // ----------------------------------------------------------------------------------------
     // Structure
 
-    /** Returns the layers in order, as an unmodifiable list. */
+    /** {@return the layers in order, as an unmodifiable list} */
     public List<Layer> layers() {
         return List.of(layers);
     }
 
-    /** Returns the number of inputs per row. */
+    /** {@return the number of inputs per row} */
     public int inputSize() {
         return layers[0].inputSize();
     }
 
-    /** Returns the number of outputs per row. */
+    /** {@return the number of outputs per row} */
     public int outputSize() {
         return layers[layers.length - 1].outputSize();
     }
 
-    /** Returns the loss this network minimises. */
+    /** {@return the loss this network minimises} */
     public Loss lossFunction() {
         return loss;
     }
 
-    /** Returns the seed the network was built with. */
+    /** {@return the seed the network was built with} */
     public long seed() {
         return seed;
     }
 
     /**
-     * Returns the most threads one training step or prediction may use, as set by
-     * {@link Builder#threads(int)}.
+     * {@return the most threads one training step or batch prediction may use, as set by
+     * {@link Builder#threads(int)}}
      */
     public int threads() {
         return threads;
     }
 
-    /** Returns the total number of parameters, the length of {@link #parameters()}. */
+    /** {@return the total number of parameters, the length of {@link #parameters()}} */
     public int parameterCount() {
         return theta.length;
     }
 
     /**
-     * Returns where layer {@code l}'s parameters start in {@link #parameters()}.
+     * {@return where layer {@code l}'s parameters start in {@link #parameters()}}
      *
      * @param l the layer's index, from 0
      * @throws IndexOutOfBoundsException if there is no such layer
@@ -370,8 +426,8 @@ public final class Network {
     // Parameters and gradients
 
     /**
-     * Returns a copy of all parameters, layer by layer: {@code W} row-major (in × out), then
-     * {@code b}.
+     * {@return a copy of all parameters, layer by layer: {@code W} row-major (in × out), then
+     * {@code b}}
      */
     public double[] parameters() {
         long stamp = parameterLock.readLock();

@@ -67,15 +67,15 @@ public final class Workspace {
         }
     }
 
-    /** Returns the largest number of rows this workspace holds. */
+    /** {@return the largest number of rows this workspace holds} */
     public int capacity() {
         return capacity;
     }
 
     /**
-     * Returns the gradient {@code ∂C/∂θ} of the last
+     * {@return the gradient {@code ∂C/∂θ} of the last
      * {@link Network#computeGradient(double[][], double[][], int, Workspace)}, in the order of
-     * {@link Network#parameters()}. This is the workspace's own array, not a copy: the next call
+     * {@link Network#parameters()}} This is the workspace's own array, not a copy: the next call
      * overwrites it, and a caller may modify it (to clip it, say) before the update.
      */
     public double[] gradient() {

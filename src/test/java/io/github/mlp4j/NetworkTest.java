@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.mlp4j.data.Dataset;
+import io.github.mlp4j.data.Generators;
+import io.github.mlp4j.data.Split;
 import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.metrics.Accuracy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -197,7 +201,7 @@ class NetworkTest {
 
     @Test
     void theSameSeedGivesBitIdenticalParametersAndTraining() {
-        double[][][] data = TestData.tutorialCircles(1);
+        Dataset data = Generators.tutorialCircles(1);
         double[] a = trainCircles(7, data);
         double[] b = trainCircles(7, data);
         double[] c = trainCircles(8, data);
@@ -209,11 +213,11 @@ class NetworkTest {
                         .loss(Loss.binaryCrossEntropy()).seed(Network.DEFAULT_SEED).build().parameters());
     }
 
-    private static double[] trainCircles(long seed, double[][][] data) {
+    private static double[] trainCircles(long seed, Dataset data) {
         Network net = Network.builder().input(2).dense(12, Activation.relu()).dense(6, Activation.relu())
                 .dense(1, Activation.sigmoid()).loss(Loss.binaryCrossEntropy()).seed(seed).build();
-        net.fit(data[0], data[1], 5, 32, 0.1);
-        net.fit(data[0], data[1], 5, 32, 0.1);
+        net.fit(data.x(), data.y(), 5, 32, 0.1);
+        net.fit(data.x(), data.y(), 5, 32, 0.1);
         return net.parameters();
     }
 
@@ -230,12 +234,11 @@ class NetworkTest {
 
     @Test
     void learnsTheTutorialsTwoCirclesToAtLeast99PercentOnHeldOutRows() {
-        double[][][] data = TestData.tutorialCircles(42);
-        double[][][] parts = TestData.split(data[0], data[1], 0.2, 42);
+        Split.Result parts = Split.stratified(Generators.tutorialCircles(42), 0.2, 42);
         Network net = Network.builder().input(2).dense(12, Activation.relu()).dense(6, Activation.relu())
                 .dense(1, Activation.sigmoid()).loss(Loss.binaryCrossEntropy()).seed(42).build();
-        double[] costs = net.fit(parts[0], parts[1], 300, 32, 0.1);
-        double accuracy = TestData.accuracy(net.predictClass(parts[2]), parts[3]);
+        double[] costs = net.fit(parts.train().x(), parts.train().y(), 300, 32, 0.1);
+        double accuracy = Accuracy.of(net.predictClass(parts.test().x()), parts.test().labels());
         assertThat(accuracy).isGreaterThanOrEqualTo(0.99);
         assertThat(costs[costs.length - 1]).isLessThan(costs[0] / 5);
     }
@@ -251,11 +254,11 @@ class NetworkTest {
             x[i] = new double[] {centres[k][0] + 0.5 * rng.nextGaussian(), centres[k][1] + 0.5 * rng.nextGaussian()};
             y[i][k] = 1;
         }
-        double[][][] parts = TestData.split(x, y, 0.2, 3);
+        Split.Result parts = Split.trainTest(Dataset.of(x, y), 0.2, 3);
         Network net = Network.builder().input(2).dense(8, Activation.relu()).dense(3, Activation.softmax())
                 .loss(Loss.crossEntropy()).seed(3).build();
-        net.fit(parts[0], parts[1], 50, 16, 0.1);
-        assertThat(TestData.accuracy(net.predictClass(parts[2]), parts[3])).isGreaterThanOrEqualTo(0.98);
+        net.fit(parts.train().x(), parts.train().y(), 50, 16, 0.1);
+        assertThat(Accuracy.of(net.predictClass(parts.test().x()), parts.test().labels())).isGreaterThanOrEqualTo(0.98);
     }
 
     @Test

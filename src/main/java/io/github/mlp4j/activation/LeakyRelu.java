@@ -26,7 +26,7 @@ public final class LeakyRelu implements Activation {
         this.slope = slope;
     }
 
-    /** Returns the slope for negative inputs. */
+    /** {@return the slope for negative inputs} */
     public double slope() {
         return slope;
     }

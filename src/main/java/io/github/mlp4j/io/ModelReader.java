@@ -1,0 +1,230 @@
+package io.github.mlp4j.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Reads models in every version of mlp4j's binary model format ({@code docs/model-format.md}).
+ *
+ * <p>Malformed input of any kind (a wrong magic number, an unknown version, a truncated file, a
+ * flipped bit, a size out of range, an unknown activation or loss, bytes after the model) ends in
+ * a {@link ModelFormatException} whose message says what is wrong and at which byte offset. Before
+ * anything is allocated, every size is checked against the bytes that remain, so a damaged or
+ * hostile file cannot exhaust memory; streams are read in growing chunks, so a length that claims
+ * more than the stream holds costs only what the stream really delivers. A model that loads has
+ * passed its CRC-32C checksum, so it predicts exactly as the saved one did.
+ *
+ * <p>All methods are static and thread-safe.
+ */
+public final class ModelReader {
+    /** The largest model, in bytes, that {@link #read(InputStream)} accepts: 1 GiB. */
+    public static final long DEFAULT_STREAM_LIMIT = 1L << 30;
+
+    /** The first chunk read from a stream; later chunks double, up to the model's length. */
+    private static final int FIRST_CHUNK = 1 << 16;
+
+    private ModelReader() {
+    }
+
+    /**
+     * Loads the model in {@code path}, which must hold exactly one model and nothing else.
+     *
+     * @param path the model file
+     * @return the model
+     * @throws ModelFormatException if the file is not exactly one valid model (the message says what
+     *     is wrong and where)
+     * @throws IOException if the file cannot be read
+     */
+    public static Model load(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        try (InputStream in = Files.newInputStream(path)) {                  // unbuffered: we read in large blocks
+            byte[] head = new byte[Format.HEADER];
+            int n = in.readNBytes(head, 0, head.length);
+            int body = header(head, n);
+            long total = (long) Format.HEADER + body + Format.TRAILER;
+            long size = Files.size(path);
+            if (size > total) {
+                throw new ModelFormatException("The file has " + size + " bytes but the model in it ends after " + total
+                        + " (its header gives a body of " + body + " bytes); a model file must hold nothing after"
+                        + " the model. The file was appended to or damaged.", "end of model", total);
+            }
+            return decode(readRest(in, head, total, "the file"));
+        }
+    }
+
+    /**
+     * Reads one model from {@code in}, of at most {@link #DEFAULT_STREAM_LIMIT} bytes, and leaves
+     * the stream right after the model's last byte (its checksum), so that whatever follows can
+     * be read next. The stream is not closed.
+     *
+     * @param in the stream
+     * @return the model
+     * @throws ModelFormatException if the stream does not start with a valid model
+     * @throws IOException if the stream fails
+     */
+    public static Model read(InputStream in) throws IOException {
+        return read(in, DEFAULT_STREAM_LIMIT);
+    }
+
+    /**
+     * Reads one model of at most {@code maxBytes} bytes from {@code in}, as {@link #read(InputStream)}
+     * does. Pass a small limit for streams from untrusted sources.
+     *
+     * @param in the stream; read up to the model's last byte, not further; not closed
+     * @param maxBytes the largest model accepted, in bytes (header, body and checksum), at least 1
+     * @return the model
+     * @throws IllegalArgumentException if {@code maxBytes < 1}
+     * @throws ModelFormatException if the stream does not start with a valid model, or its header
+     *     announces more than {@code maxBytes} bytes
+     * @throws IOException if the stream fails
+     */
+    public static Model read(InputStream in, long maxBytes) throws IOException {
+        Objects.requireNonNull(in, "in");
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be at least 1, but was " + maxBytes
+                    + "; pass the size of the largest model you accept, such as 1 << 20.");
+        }
+        byte[] head = new byte[Format.HEADER];
+        int n = in.readNBytes(head, 0, head.length);
+        int body = header(head, n);
+        long total = (long) Format.HEADER + body + Format.TRAILER;
+        if (total > maxBytes) {
+            throw new ModelFormatException("The header announces a model of " + total + " bytes, more than the limit of "
+                    + maxBytes + " for this stream; if you trust the source, read it with a larger maxBytes.",
+                    "header.bodyLength", 12);
+        }
+        return decode(readRest(in, head, total, "the stream"));
+    }
+
+    /**
+     * Returns the model held in {@code bytes}, which must be exactly one model and nothing else.
+     *
+     * @param bytes the model's bytes; not modified
+     * @return the model
+     * @throws ModelFormatException if the bytes are not exactly one valid model
+     */
+    public static Model fromBytes(byte[] bytes) throws ModelFormatException {
+        Objects.requireNonNull(bytes, "bytes");
+        int body = header(bytes, bytes.length);
+        long total = (long) Format.HEADER + body + Format.TRAILER;
+        if (bytes.length < total) {
+            throw truncated(total, bytes.length, "the input");
+        }
+        if (bytes.length > total) {
+            throw new ModelFormatException("The input has " + bytes.length + " bytes but the model in it ends after "
+                    + total + "; pass exactly one model.", "end of model", total);
+        }
+        return decode(bytes);
+    }
+
+    // ----------------------------------------------------------------------------------------
+
+    /**
+     * Checks the first {@code n} bytes of {@code b} as a header and returns the body length.
+     * Mismatches in what is present are reported before a missing end.
+     */
+    private static int header(byte[] b, int n) throws ModelFormatException {
+        if (n == 0) {
+            throw new ModelFormatException("The input is empty; an mlp4j model starts with the magic number"
+                    + " 89 4D 4C 50 34 4A 0D 0A (\"\\x89MLP4J\\r\\n\"). Check the path, and that the save finished.",
+                    "header.magic", 0);
+        }
+        for (int i = 0; i < Format.MAGIC.length; i++) {
+            if (i == n) {
+                throw truncatedHeader(n, "header.magic", 0);
+            }
+            if (b[i] != Format.MAGIC[i]) {
+                throw new ModelFormatException("This is not an mlp4j model: it starts with " + hex(b, Math.min(n, 8))
+                        + " but a model starts with the magic number 89 4D 4C 50 34 4A 0D 0A (\"\\x89MLP4J\\r\\n\");"
+                        + " byte " + i + " differs. Check that the file is an mlp4j model.", "header.magic", i);
+            }
+        }
+        if (n < 12) {
+            throw truncatedHeader(n, "header.version", 8);
+        }
+        int version = Format.int32(b, 8);
+        if (version < Format.OLDEST_VERSION || version > Format.CURRENT_VERSION) {
+            throw new ModelFormatException("The model has format version " + Integer.toUnsignedString(version)
+                    + ", but this mlp4j reads versions " + Format.OLDEST_VERSION + " to " + Format.CURRENT_VERSION
+                    + ". A newer mlp4j may read it, or the file is damaged.", "header.version", 8);
+        }
+        if (n < Format.HEADER) {
+            throw truncatedHeader(n, "header.bodyLength", 12);
+        }
+        int body = Format.int32(b, 12);
+        if (body < 0 || body > Format.MAX_BODY) {
+            throw new ModelFormatException("The body length is " + body + " bytes, outside 0 to " + Format.MAX_BODY
+                    + "; the file is damaged.", "header.bodyLength", 12);
+        }
+        return body;
+    }
+
+    private static ModelFormatException truncatedHeader(int n, String field, long offset) {
+        return new ModelFormatException("The model is truncated: the input ends after " + n + " bytes, inside its "
+                + Format.HEADER + "-byte header. The file is incomplete; was its save or download cut short?", field, offset);
+    }
+
+    private static ModelFormatException truncated(long total, long n, String what) {
+        return new ModelFormatException("The model is truncated: its header gives a length of " + total + " bytes but "
+                + what + " ends after " + n + ". The file is incomplete (was its save or download cut short?) or its"
+                + " body length is damaged.", "body", n);
+    }
+
+    /** Reads the rest of a model of {@code total} bytes whose header is in {@code head}, in growing chunks. */
+    private static byte[] readRest(InputStream in, byte[] head, long total, String what) throws IOException {
+        byte[] all = new byte[(int) Math.min(total, FIRST_CHUNK)];
+        System.arraycopy(head, 0, all, 0, Format.HEADER);
+        int have = Format.HEADER;
+        while (have < total) {
+            if (have == all.length) {                                        // grow only as bytes arrive
+                all = Arrays.copyOf(all, (int) Math.min(total, 2L * all.length));
+            }
+            int r = in.read(all, have, all.length - have);
+            if (r < 0) {
+                throw truncated(total, have, what);
+            }
+            have += r;
+        }
+        return all;
+    }
+
+    /** Checks the checksum of a complete model and decodes its body. */
+    private static Model decode(byte[] bytes) throws ModelFormatException {
+        int end = bytes.length - Format.TRAILER;
+        int stored = Format.int32(bytes, end);
+        int actual = Format.crc(bytes, end);
+        if (stored != actual) {
+            throw new ModelFormatException(String.format("The checksum does not match: the model stores CRC-32C %08x"
+                    + " but its bytes give %08x, so some byte of it was changed. The file is damaged; load a good copy.",
+                    stored, actual), "checksum", end);
+        }
+        int version = Format.int32(bytes, 8);
+        Decoder d = new Decoder(bytes, Format.HEADER, end);
+        try {
+            switch (version) {
+                case 1:
+                    return FormatV1.read(d);
+                default:
+                    throw new ModelFormatException("Format version " + version + " has no decoder.", "header.version", 8);
+            }
+        } catch (RuntimeException bug) {
+            // Every malformed input is meant to be caught by an explicit check; this is the safety net.
+            ModelFormatException e = new ModelFormatException("The model could not be decoded (" + bug
+                    + "); the file is damaged.", "body", d.position());
+            e.initCause(bug);
+            throw e;
+        }
+    }
+
+    private static String hex(byte[] b, int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append(i == 0 ? "" : " ").append(String.format("%02X", b[i] & 0xFF));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,415 @@
+package io.github.mlp4j.onnx;
+
+import io.github.mlp4j.Activation;
+import io.github.mlp4j.Layer;
+import io.github.mlp4j.Network;
+import io.github.mlp4j.activation.Identity;
+import io.github.mlp4j.activation.LeakyRelu;
+import io.github.mlp4j.activation.Relu;
+import io.github.mlp4j.activation.Sigmoid;
+import io.github.mlp4j.activation.Softmax;
+import io.github.mlp4j.activation.Tanh;
+import io.github.mlp4j.layer.Dense;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.module.ModuleDescriptor;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes a trained {@link Network} as an ONNX model, so that ONNX Runtime and other ONNX tools can
+ * run its predictions.
+ *
+ * <p>The model has one input {@code "x"} of shape (N × inputSize), where N is the symbolic batch
+ * dimension {@code "N"}, and one output {@code "y"} of shape (N × outputSize) equal to
+ * {@link Network#predict(double[][])}. Each dense layer {@code l} (numbered from 1) becomes
+ * <pre>
+ *   z_l = Gemm(a_{l−1}, W_l, b_l)      z = a·W + b, with W (in × out) and b (out) as initializers
+ *   a_l = f_l(z_l)                     Sigmoid, Tanh, Relu, Softmax(axis = −1), or nothing for identity
+ * </pre>
+ * Leaky ReLU with slope {@code s} becomes {@code LeakyRelu(alpha = s)} in float32 models. ONNX
+ * gives {@code alpha} only as a float32 attribute, so double-precision models write it as
+ * {@code Max(z, Mul(z, s))} with {@code s} a double constant, which equals {@code z} for
+ * {@code z > 0} and {@code s·z} otherwise, exactly as mlp4j computes it (because {@code 0 ≤ s < 1}).
+ * The loss is not exported: a sigmoid or softmax head outputs probabilities, as {@code predict}
+ * does.
+ *
+ * <p>The protobuf messages are encoded by this package, so the library keeps no runtime
+ * dependency. Exporting the same network with the same settings always gives the same bytes.
+ *
+ * <p>{@link Precision#DOUBLE} (the default) writes the parameters and the input as 64-bit floats,
+ * and ONNX Runtime's CPU provider then reproduces {@code predict} to about 1e-15.
+ * {@link Precision#FLOAT} writes 32-bit floats, for runtimes or accelerators without double
+ * kernels; its outputs then agree with {@code predict} to about 1e-6 relative.
+ *
+ * <pre>{@code
+ * OnnxExporter.write(net, Path.of("model.onnx"));                   // double, opset 13
+ * OnnxExporter.defaults().withPrecision(OnnxExporter.Precision.FLOAT)
+ *         .withOpset(17)
+ *         .export(net, Path.of("model-float.onnx"));
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe. Export reads the network's parameters once, through
+ * {@link Network#parameters()}, so it must not run while the network trains in another thread.
+ */
+public final class OnnxExporter {
+    /** The element type of the model's tensors. */
+    public enum Precision {
+        /** 64-bit IEEE floats (ONNX {@code DOUBLE}), the precision mlp4j computes in. */
+        DOUBLE,
+        /** 32-bit IEEE floats (ONNX {@code FLOAT}); parameters are rounded to the nearest float. */
+        FLOAT
+    }
+
+    /** The lowest ONNX operator set version that can be written, 13 (Softmax over the last axis). */
+    public static final int MIN_OPSET = 13;
+    /** The highest ONNX operator set version that can be written, 21. */
+    public static final int MAX_OPSET = 21;
+    /** The operator set version used unless told otherwise: {@value}, the most widely supported. */
+    public static final int DEFAULT_OPSET = 13;
+
+    /** The input's name in every exported model. */
+    public static final String INPUT_NAME = "x";
+    /** The output's name in every exported model. */
+    public static final String OUTPUT_NAME = "y";
+    /** The symbolic batch dimension of the input and the output. */
+    public static final String BATCH_DIMENSION = "N";
+
+    private static final OnnxExporter DEFAULTS = new OnnxExporter(DEFAULT_OPSET, Precision.DOUBLE);
+
+    // ONNX TensorProto.DataType and AttributeProto.AttributeType values (onnx.proto).
+    private static final int ONNX_FLOAT = 1;
+    private static final int ONNX_DOUBLE = 11;
+    private static final int ATTRIBUTE_FLOAT = 1;
+    private static final int ATTRIBUTE_INT = 2;
+
+    private final int opset;
+    private final Precision precision;
+
+    private OnnxExporter(int opset, Precision precision) {
+        this.opset = opset;
+        this.precision = precision;
+    }
+
+    /**
+     * Returns an exporter with the defaults: {@link Precision#DOUBLE} and opset
+     * {@value #DEFAULT_OPSET}.
+     *
+     * @return the default exporter
+     */
+    public static OnnxExporter defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Writes {@code network} as an ONNX model file with the {@linkplain #defaults() defaults}.
+     *
+     * @param network the network to export; not modified
+     * @param path the file to write; replaced if it exists
+     * @throws IOException if the file cannot be written
+     * @throws IllegalArgumentException if the network has a layer or activation that cannot be
+     *     exported (see {@link #export(Network, Path)})
+     */
+    public static void write(Network network, Path path) throws IOException {
+        DEFAULTS.export(network, path);
+    }
+
+    /**
+     * Writes {@code network} as an ONNX model to a stream with the {@linkplain #defaults()
+     * defaults}.
+     *
+     * @param network the network to export; not modified
+     * @param out the stream; written to, then left open
+     * @throws IOException if the stream fails
+     * @throws IllegalArgumentException if the network cannot be exported
+     */
+    public static void write(Network network, OutputStream out) throws IOException {
+        DEFAULTS.export(network, out);
+    }
+
+    /**
+     * Returns an exporter like this one that writes the given operator set version.
+     *
+     * @param opset from {@value #MIN_OPSET} to {@value #MAX_OPSET}
+     * @return a new exporter
+     * @throws IllegalArgumentException if {@code opset} is out of range
+     */
+    public OnnxExporter withOpset(int opset) {
+        if (opset < MIN_OPSET || opset > MAX_OPSET) {
+            throw new IllegalArgumentException("opset must be between " + MIN_OPSET + " and " + MAX_OPSET
+                    + ", but was " + opset + "; use " + DEFAULT_OPSET + " for the widest support.");
+        }
+        return new OnnxExporter(opset, precision);
+    }
+
+    /**
+     * Returns an exporter like this one that writes tensors of the given precision.
+     *
+     * @param precision {@link Precision#DOUBLE} or {@link Precision#FLOAT}
+     * @return a new exporter
+     * @throws NullPointerException if {@code precision} is null
+     */
+    public OnnxExporter withPrecision(Precision precision) {
+        return new OnnxExporter(opset, Objects.requireNonNull(precision, "precision"));
+    }
+
+    /**
+     * Returns the operator set version this exporter writes.
+     *
+     * @return from {@value #MIN_OPSET} to {@value #MAX_OPSET}
+     */
+    public int opset() {
+        return opset;
+    }
+
+    /**
+     * Returns the precision of the tensors this exporter writes.
+     *
+     * @return the precision
+     */
+    public Precision precision() {
+        return precision;
+    }
+
+    /**
+     * Writes {@code network} as an ONNX model file.
+     *
+     * <p>The model is written to a temporary file in the same directory, then moved into place, so
+     * that a failure never leaves a half-written model at {@code path}.
+     *
+     * @param network the network to export; not modified
+     * @param path the file to write; replaced if it exists
+     * @throws IOException if the file cannot be written
+     * @throws IllegalArgumentException if {@code path} names no file, or a layer is not a
+     *     {@link Dense} layer or an activation is not one of the built-in ones, which ONNX
+     *     operators cannot express
+     */
+    public void export(Network network, Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Path target = path.toAbsolutePath();
+        Path folder = target.getParent();
+        if (folder == null || target.getFileName() == null) {
+            throw new IllegalArgumentException("path " + path + " names no file; pass a file path such as model.onnx.");
+        }
+        byte[] model = toByteArray(network);
+        Path temporary = writeTemporary(folder, "." + target.getFileName() + ".onnx-tmp-", model);
+        try {
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to a new file {@code prefix + suffix} in {@code folder} and returns it.
+     * Unlike {@link Files#createTempFile}, the file gets the usual permissions of a new file, not
+     * owner-only ones, so the model that replaces {@code target} is as readable as any other file.
+     */
+    private static Path writeTemporary(Path folder, String prefix, byte[] bytes) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temporary = folder.resolve(prefix + Long.toHexString(System.nanoTime()) + "-" + attempt);
+            try {
+                Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return temporary;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 99) {
+                    throw e;
+                }
+            } catch (IOException | RuntimeException e) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Writes {@code network} as an ONNX model to a stream.
+     *
+     * @param network the network to export; not modified
+     * @param out the stream; written to, then left open
+     * @throws IOException if the stream fails
+     * @throws IllegalArgumentException if the network cannot be exported, as for
+     *     {@link #export(Network, Path)}
+     */
+    public void export(Network network, OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        out.write(toByteArray(network));
+        out.flush();
+    }
+
+    /**
+     * Returns {@code network} encoded as an ONNX model ({@code onnx.ModelProto}).
+     *
+     * @param network the network to export; not modified
+     * @return the model's bytes, a new array
+     * @throws IllegalArgumentException if the network cannot be exported, as for
+     *     {@link #export(Network, Path)}
+     */
+    public byte[] toByteArray(Network network) {
+        Objects.requireNonNull(network, "network");
+        List<Layer> layers = network.layers();
+        double[] theta = network.parameters();
+        int elementType = precision == Precision.DOUBLE ? ONNX_DOUBLE : ONNX_FLOAT;
+
+        ProtoWriter graph = new ProtoWriter();
+        String input = INPUT_NAME;
+        for (int l = 0; l < layers.size(); l++) {
+            Layer layer = layers.get(l);
+            int number = l + 1;
+            if (!(layer instanceof Dense)) {
+                throw new IllegalArgumentException("ONNX export supports Dense layers only, but layer " + number
+                        + " is a " + layer.getClass().getName() + "; export a network built with dense(units, activation).");
+            }
+            Activation activation = layer.activation();
+            boolean last = l == layers.size() - 1;
+            String w = "W" + number;
+            String b = "b" + number;
+            String a = last ? OUTPUT_NAME : "a" + number;
+            String z = activation instanceof Identity ? a : "z" + number;
+            int in = layer.inputSize();
+            int out = layer.outputSize();
+            int offset = network.parameterOffset(l);
+            graph.message(5, tensor(w, new long[] {in, out}, theta, offset, in * out));          // W row-major (in × out)
+            graph.message(5, tensor(b, new long[] {out}, theta, offset + in * out, out));         // b (out)
+            graph.message(1, node("Gemm", "dense" + number, z, input, w, b));                    // z = a·W + b
+            activation(graph, activation, number, z, a);                                         // a = f(z)
+            input = a;
+        }
+        graph.string(2, "mlp4j");
+        graph.string(10, network.toString());
+        graph.message(11, valueInfo(INPUT_NAME, elementType, network.inputSize()));
+        graph.message(12, valueInfo(OUTPUT_NAME, elementType, network.outputSize()));
+
+        ProtoWriter model = new ProtoWriter();
+        model.varint(1, irVersion(opset));
+        model.string(2, "mlp4j");
+        String version = libraryVersion();
+        if (version != null) {
+            model.string(3, version);
+        }
+        model.string(6, "A multilayer perceptron exported by mlp4j: " + network);
+        model.message(7, graph);
+        model.message(8, new ProtoWriter().string(1, "").varint(2, opset));                      // ai.onnx
+        model.message(14, entry("mlp4j.loss", network.lossFunction().name()));
+        model.message(14, entry("mlp4j.seed", Long.toString(network.seed())));
+        return model.toByteArray();
+    }
+
+    /** Appends the nodes of {@code a = f(z)}; identity needs none, as Gemm already wrote {@code a}. */
+    private void activation(ProtoWriter graph, Activation f, int number, String z, String a) {
+        String name = "activation" + number;
+        if (f instanceof Identity) {
+            return;
+        } else if (f instanceof Sigmoid) {
+            graph.message(1, node("Sigmoid", name, a, z));
+        } else if (f instanceof Tanh) {
+            graph.message(1, node("Tanh", name, a, z));
+        } else if (f instanceof Relu) {
+            graph.message(1, node("Relu", name, a, z));
+        } else if (f instanceof Softmax) {
+            graph.message(1, node("Softmax", name, a, z)
+                    .message(5, new ProtoWriter().string(1, "axis").varint(3, -1).varint(20, ATTRIBUTE_INT)));
+        } else if (f instanceof LeakyRelu leaky && precision == Precision.FLOAT) {
+            graph.message(1, node("LeakyRelu", name, a, z)
+                    .message(5, new ProtoWriter().string(1, "alpha").float32(2, (float) leaky.slope())
+                            .varint(20, ATTRIBUTE_FLOAT)));
+        } else if (f instanceof LeakyRelu leaky) {
+            String slope = "slope" + number;
+            String scaled = "scaled" + number;
+            graph.message(5, tensor(slope, new long[0], new double[] {leaky.slope()}, 0, 1));     // s, a scalar
+            graph.message(1, node("Mul", name + "_scale", scaled, z, slope));                     // s·z
+            graph.message(1, node("Max", name, a, z, scaled));                                    // max(z, s·z)
+        } else {
+            throw new IllegalArgumentException("ONNX export supports the built-in activations only, but layer "
+                    + number + " uses " + f.name() + " (" + f.getClass().getName()
+                    + "); use one of Activation's factories.");
+        }
+    }
+
+    /** Returns a {@code NodeProto} of the default domain with one output. */
+    private static ProtoWriter node(String operator, String name, String output, String... inputs) {
+        ProtoWriter node = new ProtoWriter();
+        for (String input : inputs) {
+            node.string(1, input);
+        }
+        node.string(2, output);
+        node.string(3, name);
+        node.string(4, operator);
+        return node;
+    }
+
+    /** Returns a {@code TensorProto} of {@code values[offset .. offset + count)} in little-endian raw data. */
+    private ProtoWriter tensor(String name, long[] dims, double[] values, int offset, int count) {
+        ProtoWriter tensor = new ProtoWriter();
+        for (long d : dims) {
+            tensor.varint(1, d);
+        }
+        ByteBuffer raw;
+        if (precision == Precision.DOUBLE) {
+            tensor.varint(2, ONNX_DOUBLE);
+            raw = ByteBuffer.allocate(count * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < count; i++) {
+                raw.putDouble(values[offset + i]);
+            }
+        } else {
+            tensor.varint(2, ONNX_FLOAT);
+            raw = ByteBuffer.allocate(count * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < count; i++) {
+                raw.putFloat((float) values[offset + i]);                                         // nearest float
+            }
+        }
+        tensor.string(8, name);
+        tensor.bytes(9, raw.array());
+        return tensor;
+    }
+
+    /** Returns a {@code ValueInfoProto} of a (N × width) tensor. */
+    private static ProtoWriter valueInfo(String name, int elementType, int width) {
+        ProtoWriter shape = new ProtoWriter()
+                .message(1, new ProtoWriter().string(2, BATCH_DIMENSION))                         // dim_param
+                .message(1, new ProtoWriter().varint(1, width));                                  // dim_value
+        ProtoWriter tensorType = new ProtoWriter().varint(1, elementType).message(2, shape);
+        return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensorType));
+    }
+
+    private static ProtoWriter entry(String key, String value) {
+        return new ProtoWriter().string(1, key).string(2, value);
+    }
+
+    /** Returns the lowest ONNX IR version that allows {@code opset} (from ONNX's version table). */
+    static int irVersion(int opset) {
+        if (opset <= 14) {
+            return 7;
+        } else if (opset <= 18) {
+            return 8;
+        } else if (opset <= 20) {
+            return 9;
+        }
+        return 10;
+    }
+
+    /** Returns mlp4j's version from the module descriptor or the jar manifest, or null if unknown. */
+    private static String libraryVersion() {
+        ModuleDescriptor descriptor = Network.class.getModule().getDescriptor();
+        if (descriptor != null && descriptor.rawVersion().isPresent()) {
+            return descriptor.rawVersion().get();
+        }
+        return Network.class.getPackage().getImplementationVersion();
+    }
+}

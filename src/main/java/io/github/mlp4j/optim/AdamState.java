@@ -1,0 +1,87 @@
+package io.github.mlp4j.optim;
+
+import io.github.mlp4j.internal.Checks;
+
+/**
+ * The state shared by {@link Adam} and {@link AdamW}: two buffers, the first moment {@code m} and
+ * the second moment {@code v}, and the bias-corrected step
+ * <pre>
+ * m ← β1·m + (1 − β1)·g
+ * v ← β2·v + (1 − β2)·g²
+ * m̂ = m / (1 − β1^t)
+ * v̂ = v / (1 − β2^t)
+ * θ ← θ − ε·m̂ / (√v̂ + ε̂)                 (Adam)
+ * θ ← θ − ε·(m̂ / (√v̂ + ε̂) + λ·θ)         (AdamW, decoupled weight decay)
+ * </pre>
+ * The two last lines are kept as written rather than merged, so that Adam's steps stay
+ * bit-identical and are not AdamW's with {@code λ = 0} (which rounds differently).
+ */
+final class AdamState extends BufferedState<Optimizer> {
+    private final Adam moments;
+    private final double weightDecay;
+    private final boolean decoupled;
+
+    /**
+     * Creates a fresh state.
+     *
+     * @param owner the {@link Adam} or {@link AdamW} that starts it; AdamW decays decoupled
+     * @param moments β1, β2 and ε̂
+     * @param weightDecay AdamW's {@code λ}; ignored for Adam
+     */
+    AdamState(Optimizer owner, Adam moments, double weightDecay, int parameterCount) {
+        super(owner, parameterCount, 2);
+        this.moments = moments;
+        this.weightDecay = weightDecay;
+        this.decoupled = owner instanceof AdamW;
+    }
+
+    /** Creates a state from a snapshot of the same optimizer, as the fresh-state constructor does. */
+    AdamState(Optimizer owner, Adam moments, double weightDecay, Optimizer.Snapshot snapshot) {
+        super(owner, snapshot, 2);
+        this.moments = moments;
+        this.weightDecay = weightDecay;
+        this.decoupled = owner instanceof AdamW;
+    }
+
+    /**
+     * Checks the hyper-parameters Adam and AdamW share.
+     *
+     * @throws IllegalArgumentException if a decay rate is outside [0, 1) or {@code epsilon} is not
+     *     positive and finite
+     */
+    static void checkMoments(double beta1, double beta2, double epsilon) {
+        UpdateChecks.decayRate(beta1, "beta1", "0.9");
+        UpdateChecks.decayRate(beta2, "beta2", "0.999");
+        Checks.positiveFinite(epsilon, "epsilon", "1e-8");
+    }
+
+    @Override
+    void step(double[] theta, double[] gradient, double learningRate, long t) {
+        double[] m = buffers[0];
+        double[] v = buffers[1];
+        double beta1 = moments.beta1();
+        double beta2 = moments.beta2();
+        double epsilon = moments.epsilon();
+        double correction1 = 1 / (1 - StrictMath.pow(beta1, t)); // 1 / (1 − β1^t)
+        double correction2 = 1 / (1 - StrictMath.pow(beta2, t)); // 1 / (1 − β2^t)
+        double oneMinusBeta1 = 1 - beta1;
+        double oneMinusBeta2 = 1 - beta2;
+        double lambda = weightDecay;
+        boolean decoupled = this.decoupled;
+        int n = parameterCount;
+        for (int i = 0; i < n; i++) {
+            double g = gradient[i];
+            double mi = beta1 * m[i] + oneMinusBeta1 * g;              // m ← β1·m + (1 − β1)·g
+            double vi = beta2 * v[i] + oneMinusBeta2 * g * g;          // v ← β2·v + (1 − β2)·g²
+            m[i] = mi;
+            v[i] = vi;
+            double mHat = mi * correction1;                            // m̂ = m / (1 − β1^t)
+            double vHat = vi * correction2;                            // v̂ = v / (1 − β2^t)
+            double th = theta[i];
+            // AdamW: θ ← θ − ε·(m̂/(√v̂ + ε̂) + λ·θ);  Adam: θ ← θ − ε·m̂/(√v̂ + ε̂)
+            theta[i] = decoupled
+                    ? th - learningRate * (mHat / (Math.sqrt(vHat) + epsilon) + lambda * th)
+                    : th - learningRate * mHat / (Math.sqrt(vHat) + epsilon);
+        }
+    }
+}

@@ -1,0 +1,832 @@
+package io.github.mlp4j.train;
+
+import io.github.mlp4j.DivergenceException;
+import io.github.mlp4j.Layer;
+import io.github.mlp4j.Network;
+import io.github.mlp4j.Workspace;
+import io.github.mlp4j.data.BatchSource;
+import io.github.mlp4j.data.Dataset;
+import io.github.mlp4j.internal.Checks;
+import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.optim.Gradients;
+import io.github.mlp4j.optim.Optimizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Trains a {@link Network} as a {@link TrainingConfig} says, and returns a {@link History}.
+ *
+ * <p>Each epoch shuffles the training rows with a generator seeded by {@link TrainingConfig#seed()}
+ * (one generator per run, its shuffles carrying on from epoch to epoch), walks them in batches and
+ * takes one step per batch:
+ * <pre>
+ *   C, g  = cost and gradient ∂C/∂θ of the batch (batch mean)
+ *   g     ← g · min(1, maxGradientNorm / ‖g‖)
+ *   g     ← g + weightDecay · θ
+ *   θ     ← optimizer.update(θ, g, schedule.rate(epoch))
+ * </pre>
+ * After each epoch it measures the validation cost and accuracy, tells the listeners, and applies
+ * the stopping rules (target cost first, then early stopping).
+ *
+ * <p>Data: in-memory rows ({@code double[][]} or {@link Dataset}) are checked once, at the start
+ * (shapes, NaN or infinity, targets that suit the loss), and batches hold references to their rows,
+ * so training copies nothing. A {@link BatchSource} is read lazily, one batch at a time, so memory
+ * stays constant whatever the data's size; each of its batches is checked for NaN and infinity.
+ *
+ * <p>Divergence: a batch whose cost or gradient is NaN or infinite, or an update that would make
+ * a parameter NaN or infinite, stops training with a {@link DivergenceException} naming the epoch,
+ * the batch and the last finite cost. The network then keeps the parameters it had before that
+ * step, all finite.
+ *
+ * <p>With plain SGD, no clipping, no weight decay and a constant rate, the steps are those of
+ * {@link Network#fit}; the two give the same bits when the shuffles coincide (Network.fit shuffles
+ * with the network's own generator, this class with {@code config.seed()}).
+ *
+ * <p>Instances are immutable and may be shared; one network must not be trained by two threads at
+ * once. The trainer never prints: attach a {@link ConsoleListener} to see progress.
+ */
+public final class Trainer {
+    /** Rows sampled from the training data to look for inactive ReLU units. */
+    static final int ACTIVITY_SAMPLE = 1000;
+
+    private final TrainingConfig config;
+    private final List<TrainingListener> listeners;
+
+    /**
+     * Creates a trainer without listeners.
+     *
+     * @param config the settings of each run
+     */
+    public Trainer(TrainingConfig config) {
+        this(Objects.requireNonNull(config, "config"), List.of());
+    }
+
+    private Trainer(TrainingConfig config, List<TrainingListener> listeners) {
+        this.config = config;
+        this.listeners = listeners;
+    }
+
+    /**
+     * Returns a trainer with the same settings and one more listener, called after the others.
+     *
+     * @param listener the listener
+     * @return a new trainer
+     */
+    public Trainer withListener(TrainingListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        List<TrainingListener> all = new ArrayList<>(listeners);
+        all.add(listener);
+        return new Trainer(config, List.copyOf(all));
+    }
+
+    /**
+     * Returns the settings of this trainer.
+     *
+     * @return the configuration
+     */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Entry points
+
+    /**
+     * Trains on in-memory rows, holding out {@code config.validationFraction()} of them, chosen at
+     * random from the seed, for validation.
+     *
+     * @param network the network; its parameters are overwritten
+     * @param x the inputs, (n × inputSize); not modified, rows referenced during training
+     * @param y the targets, (n × outputSize); not modified
+     * @return the history of the run
+     * @throws IllegalArgumentException if the data do not suit the network, hold NaN or infinity,
+     *     the validation fraction leaves no rows on one side, or the early-stopping monitor needs
+     *     validation rows or a classifier that are missing
+     * @throws DivergenceException if training diverges; the network keeps the last finite parameters
+     */
+    public History fit(Network network, double[][] x, double[][] y) {
+        Objects.requireNonNull(network, "network");
+        checkData(network, x, y, "x", "y");
+        if (config.validationFraction() == 0) {
+            return run(network, new RowBatches(x, y, config.batchSize(), config.seed()), null, null, x.length);
+        }
+        int n = x.length;
+        int held = (int) Math.round(n * config.validationFraction());
+        if (held < 1 || held >= n) {
+            throw new IllegalArgumentException("validationFraction " + config.validationFraction() + " of " + n
+                    + " rows holds out " + held + " rows, leaving none on one side; use more rows or another fraction.");
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        new Rng(~config.seed()).shuffle(order);                            // split seed differs from shuffle seed
+        double[][] xv = new double[held][];
+        double[][] yv = new double[held][];
+        double[][] xt = new double[n - held][];
+        double[][] yt = new double[n - held][];
+        for (int i = 0; i < n; i++) {
+            if (i < held) {
+                xv[i] = x[order[i]];
+                yv[i] = y[order[i]];
+            } else {
+                xt[i - held] = x[order[i]];
+                yt[i - held] = y[order[i]];
+            }
+        }
+        return run(network, new RowBatches(xt, yt, config.batchSize(), config.seed()), xv, yv, xt.length);
+    }
+
+    /**
+     * Trains on in-memory rows and validates on the rows given; the validation fraction must be 0.
+     *
+     * @param network the network; its parameters are overwritten
+     * @param x the training inputs, (n × inputSize); not modified
+     * @param y the training targets, (n × outputSize); not modified
+     * @param xValidation the validation inputs, (m × inputSize); not modified
+     * @param yValidation the validation targets, (m × outputSize); not modified
+     * @return the history of the run
+     * @throws IllegalArgumentException if the data are invalid, or a validation fraction is also set
+     * @throws DivergenceException if training diverges; the network keeps the last finite parameters
+     */
+    public History fit(Network network, double[][] x, double[][] y, double[][] xValidation, double[][] yValidation) {
+        Objects.requireNonNull(network, "network");
+        checkData(network, x, y, "x", "y");
+        checkValidation(network, xValidation, yValidation);
+        return run(network, new RowBatches(x, y, config.batchSize(), config.seed()), xValidation, yValidation,
+                x.length);
+    }
+
+    /**
+     * Trains on a data set, as {@link #fit(Network, double[][], double[][])}.
+     *
+     * @param network the network; its parameters are overwritten
+     * @param training the training rows
+     * @return the history of the run
+     * @throws IllegalArgumentException if the data are invalid
+     * @throws DivergenceException if training diverges
+     */
+    public History fit(Network network, Dataset training) {
+        Objects.requireNonNull(training, "training");
+        return fit(network, training.x(), training.y());
+    }
+
+    /**
+     * Trains on one data set and validates on another, as
+     * {@link #fit(Network, double[][], double[][], double[][], double[][])}.
+     *
+     * @param network the network; its parameters are overwritten
+     * @param training the training rows
+     * @param validation the validation rows
+     * @return the history of the run
+     * @throws IllegalArgumentException if the data are invalid
+     * @throws DivergenceException if training diverges
+     */
+    public History fit(Network network, Dataset training, Dataset validation) {
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(validation, "validation");
+        return fit(network, training.x(), training.y(), validation.x(), validation.y());
+    }
+
+    /**
+     * Trains on batches read lazily from a source, in constant memory, without validation.
+     *
+     * <p>Each epoch starts a pass with {@code source.reset(s)}, where {@code s} is drawn from a
+     * generator seeded by {@code config.seed()}. The source is not closed.
+     *
+     * @param network the network; its parameters are overwritten
+     * @param source the training data; its widths must match the network
+     * @return the history of the run
+     * @throws IOException if the source fails to read
+     * @throws IllegalArgumentException if the widths differ, a batch holds NaN or infinity, or a
+     *     validation fraction is set (a source cannot be split; pass validation rows instead)
+     * @throws DivergenceException if training diverges
+     */
+    public History fit(Network network, BatchSource source) throws IOException {
+        return fit(network, source, null, null);
+    }
+
+    /**
+     * Trains on batches read lazily from a source and validates on in-memory rows.
+     *
+     * @param network the network; its parameters are overwritten
+     * @param source the training data; its widths must match the network; not closed
+     * @param xValidation the validation inputs, (m × inputSize), or null for none; not modified
+     * @param yValidation the validation targets, (m × outputSize), or null for none; not modified
+     * @return the history of the run
+     * @throws IOException if the source fails to read
+     * @throws IllegalArgumentException if the data are invalid or a validation fraction is set
+     * @throws DivergenceException if training diverges
+     */
+    public History fit(Network network, BatchSource source, double[][] xValidation, double[][] yValidation)
+            throws IOException {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(source, "source");
+        if (source.inputSize() != network.inputSize() || source.outputSize() != network.outputSize()) {
+            throw new IllegalArgumentException("The batch source gives rows of " + source.inputSize() + " inputs and "
+                    + source.outputSize() + " targets but the network has " + network.inputSize() + " inputs and "
+                    + network.outputSize() + " outputs; build the network to match the data.");
+        }
+        if (xValidation != null || yValidation != null) {
+            checkValidation(network, xValidation, yValidation);
+        } else if (config.validationFraction() > 0) {
+            throw new IllegalArgumentException("validationFraction is " + config.validationFraction()
+                    + ", but a batch source cannot be split; set it to 0 and pass validation rows to"
+                    + " fit(network, source, xValidation, yValidation).");
+        }
+        try {
+            return run(network, new SourceBatches(source, config.batchSize(), config.seed()), xValidation, yValidation,
+                    -1);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();                                             // the source's own IOException
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // The training loop
+
+    private History run(Network net, Batches batches, double[][] xv, double[][] yv, int trainingRows) {
+        EarlyStopping rule = config.earlyStopping().orElse(null);
+        boolean validating = xv != null;
+        boolean classifier = isClassifier(net);
+        checkMonitor(rule, validating, classifier);
+        int[] actual = validating && classifier ? labels(yv) : null;
+        GuardedState state = new GuardedState(config.optimizer().start(net.parameterCount()), config.weightDecay());
+        Workspace w = net.workspace(batches.capacity());
+        boolean clip = config.maxGradientNorm() < Double.POSITIVE_INFINITY;
+        List<History.Epoch> epochRows = new ArrayList<>();
+        double best = Double.NaN;
+        int bestEpoch = 0;
+        double[] bestTheta = null;
+        double lastFinite = Double.NaN;
+        History.StopReason reason = History.StopReason.COMPLETED;
+        String why = "ran all " + config.epochs() + " epochs.";
+        long startNanos = System.nanoTime();
+        for (TrainingListener l : listeners) {
+            l.onTrainingStart(net, config, trainingRows, validating ? xv.length : 0);
+        }
+        try {
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                double rate = learningRate(epoch);
+                batches.start(epoch);                                       // same seed, same order
+                double costSum = 0.0;
+                long seen = 0;
+                int batch = 0;
+                for (int rows = batches.next(); rows > 0; rows = batches.next()) {
+                    batch++;
+                    double cost = net.computeGradient(batches.x(), batches.y(), rows, w);   // C, g = ∂C/∂θ
+                    requireFinite(cost, w.gradient(), epoch, batch, lastFinite);
+                    if (clip) {
+                        Gradients.clipByNorm(w.gradient(), config.maxGradientNorm());        // g ← g·min(1, max/‖g‖)
+                    }
+                    if (rate > 0) {
+                        net.update(state, w.gradient(), rate);              // θ ← update(θ, g + λθ, ε)
+                    }
+                    if (state.diverged) {
+                        throw new DivergenceException(epoch, batch, cost, "a parameter");
+                    }
+                    lastFinite = cost;
+                    costSum += rows * cost;
+                    seen += rows;
+                    if (epoch == 1 && batch == 1) {
+                        double[][] probe = batches.scaleProbe(rows);
+                        warnIfUnscaled(probe, probe.length);
+                    }
+                }
+                double trainingCost = costSum / seen;
+                double validationCost = validating ? net.loss(xv, yv) : Double.NaN;
+                double accuracy = actual != null ? accuracy(net.predictClass(xv), actual) : Double.NaN;
+                History.Epoch row = new History.Epoch(epoch, trainingCost, validationCost, accuracy, rate,
+                        (System.nanoTime() - startNanos) / 1e9);
+                epochRows.add(row);
+                for (TrainingListener l : listeners) {
+                    l.onEpochEnd(row);
+                }
+                if (rule != null) {
+                    double value = row.value(rule.monitor());
+                    if (rule.improves(value, best)) {
+                        best = value;
+                        bestEpoch = epoch;
+                        bestTheta = rule.restoreBestWeights() ? net.parameters() : null;
+                    }
+                }
+                if (trainingCost <= config.targetCost()) {
+                    reason = History.StopReason.TARGET_COST;
+                    why = String.format(Locale.ROOT, "training cost %.6g reached the target %.6g in epoch %d.",
+                            trainingCost, config.targetCost(), epoch);
+                } else if (rule != null && epoch - bestEpoch >= rule.patience()) {
+                    reason = History.StopReason.EARLY_STOPPING;
+                    why = String.format(Locale.ROOT, "%s did not improve for %d epochs after epoch %d (%.6g).",
+                            name(rule.monitor()), rule.patience(), bestEpoch, best);
+                }
+                if (reason != History.StopReason.COMPLETED) {
+                    if (epoch < config.epochs()) {
+                        for (TrainingListener l : listeners) {
+                            l.onStop(reason, why);
+                        }
+                        break;
+                    }
+                    reason = History.StopReason.COMPLETED;                 // the rule fired in the last epoch
+                    why = "ran all " + config.epochs() + " epochs.";
+                }
+            }
+        } catch (DivergenceException e) {
+            for (TrainingListener l : listeners) {
+                l.onDivergence(e);
+            }
+            throw e;
+        } finally {
+            batches.finish();
+        }
+        if (bestTheta != null && bestEpoch != epochRows.size()) {
+            net.setParameters(bestTheta);                                   // restore the best weights
+            why = why + " Restored the parameters of epoch " + bestEpoch + ".";
+        }
+        if (validating && actual != null) {
+            warnIfSingleClass(net.predictClass(xv), actual);
+        }
+        warnIfInactiveRelu(net, batches.sample());
+        History history = new History(epochRows, reason, why, rule == null ? 0 : bestEpoch);
+        for (TrainingListener l : listeners) {
+            l.onTrainingEnd(history);
+        }
+        return history;
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Steps of the loop
+
+    private double learningRate(int epoch) {
+        double rate = config.schedule().rate(epoch);
+        if (!(rate >= 0) || !Double.isFinite(rate)) {
+            throw new IllegalArgumentException("The learning-rate schedule gave " + rate + " for epoch " + epoch
+                    + "; a schedule must return a finite rate of at least 0.");
+        }
+        return rate;
+    }
+
+    /** Throws if the cost or any gradient entry is NaN or infinite; the parameters are untouched. */
+    private static void requireFinite(double cost, double[] gradient, int epoch, int batch, double lastFinite) {
+        if (!Double.isFinite(cost)) {
+            throw new DivergenceException(epoch, batch, lastFinite, "the cost");
+        }
+        double sum = 0.0;
+        for (double g : gradient) {
+            sum += g * 0.0;                                                 // NaN or ±∞ times 0 is NaN
+        }
+        if (sum != 0.0) {
+            throw new DivergenceException(epoch, batch, lastFinite, "the gradient");
+        }
+    }
+
+    private static boolean isClassifier(Network net) {
+        List<Layer> layers = net.layers();
+        String head = layers.get(layers.size() - 1).activation().name();
+        return head.equals("sigmoid") || head.equals("softmax");
+    }
+
+    private static void checkMonitor(EarlyStopping rule, boolean validating, boolean classifier) {
+        if (rule == null) {
+            return;
+        }
+        if (rule.monitor().needsValidation() && !validating) {
+            throw new IllegalArgumentException("Early stopping monitors " + name(rule.monitor())
+                    + ", but there are no validation rows; set validationFraction (such as 0.2), pass validation"
+                    + " rows, or monitor TRAINING_COST.");
+        }
+        if (rule.monitor() == EarlyStopping.Monitor.VALIDATION_ACCURACY && !classifier) {
+            throw new IllegalArgumentException("Early stopping monitors validation accuracy, but the network is not a"
+                    + " classifier (its output is neither sigmoid nor softmax); monitor VALIDATION_COST instead.");
+        }
+    }
+
+    private static String name(EarlyStopping.Monitor monitor) {
+        return monitor.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Returns each row's class: the index of the largest target, or target ≥ 0.5 for one column. */
+    static int[] labels(double[][] y) {
+        int[] labels = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            double[] row = y[i];
+            if (row.length == 1) {
+                labels[i] = row[0] >= 0.5 ? 1 : 0;
+            } else {
+                int best = 0;
+                for (int j = 1; j < row.length; j++) {
+                    if (row[j] > row[best]) {
+                        best = j;
+                    }
+                }
+                labels[i] = best;
+            }
+        }
+        return labels;
+    }
+
+    private static double accuracy(int[] predicted, int[] actual) {
+        int correct = 0;
+        for (int i = 0; i < actual.length; i++) {
+            if (predicted[i] == actual[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / actual.length;
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Warnings
+
+    private void warn(Warning.Kind kind, String message) {
+        Warning warning = new Warning(kind, message);
+        for (TrainingListener l : listeners) {
+            l.onWarning(warning);
+        }
+    }
+
+    /**
+     * Warns when rows 0..rows−1 of {@code x} look unscaled: the largest feature range is more than
+     * 100 times the smallest non-zero one, or a feature's mean absolute value exceeds 10.
+     */
+    private void warnIfUnscaled(double[][] x, int rows) {
+        String message = unscaledMessage(x, rows);
+        if (message != null) {
+            warn(Warning.Kind.UNSCALED_INPUTS, message);
+        }
+    }
+
+    static String unscaledMessage(double[][] x, int rows) {
+        int width = x[0].length;
+        double widest = 0;
+        double narrowest = Double.POSITIVE_INFINITY;
+        int widestColumn = -1;
+        int narrowestColumn = -1;
+        double largestMean = 0;
+        int largestColumn = -1;
+        for (int j = 0; j < width; j++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double sumAbs = 0;
+            for (int i = 0; i < rows; i++) {
+                double v = x[i][j];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sumAbs += Math.abs(v);
+            }
+            double range = max - min;
+            if (range > widest) {
+                widest = range;
+                widestColumn = j;
+            }
+            if (range > 0 && range < narrowest) {
+                narrowest = range;
+                narrowestColumn = j;
+            }
+            if (sumAbs / rows > largestMean) {
+                largestMean = sumAbs / rows;
+                largestColumn = j;
+            }
+        }
+        boolean spread = widestColumn >= 0 && widest > 100 * narrowest;
+        boolean large = largestMean > 10;
+        if (!spread && !large) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder("The inputs look unscaled (checked on " + rows + " rows):");
+        if (spread) {
+            s.append(String.format(Locale.ROOT, " feature %d ranges over %.4g but feature %d over %.4g (ratio %.3g);",
+                    widestColumn, widest, narrowestColumn, narrowest, widest / narrowest));
+        }
+        if (large) {
+            s.append(String.format(Locale.ROOT, " feature %d has mean |value| %.4g;", largestColumn, largestMean));
+        }
+        s.setLength(s.length() - 1);
+        return s.append(". Standardise each feature with statistics of the training rows (StandardScaler),"
+                + " or the first layer's units will saturate or dominate.").toString();
+    }
+
+    private void warnIfSingleClass(int[] predicted, int[] actual) {
+        boolean severalActual = false;
+        boolean severalPredicted = false;
+        for (int i = 1; i < actual.length; i++) {
+            severalActual |= actual[i] != actual[0];
+            severalPredicted |= predicted[i] != predicted[0];
+        }
+        if (severalActual && !severalPredicted) {
+            warn(Warning.Kind.SINGLE_CLASS_PREDICTIONS, "The classifier predicts class " + predicted[0] + " for all "
+                    + predicted.length + " validation rows, which hold several classes. Check the input scaling"
+                    + " and the class balance, lower the learning rate, or train longer.");
+        }
+    }
+
+    /** Warns when a ReLU layer (not the output) has units whose z ≤ 0 for every sampled row. */
+    private void warnIfInactiveRelu(Network net, double[][] sample) {
+        if (sample == null || sample.length == 0) {
+            return;
+        }
+        String message = inactiveReluMessage(net, sample);
+        if (message != null) {
+            warn(Warning.Kind.INACTIVE_RELU_UNITS, message);
+        }
+    }
+
+    static String inactiveReluMessage(Network net, double[][] sample) {
+        List<Layer> layers = net.layers();
+        double[] theta = net.parameters();
+        int m = sample.length;
+        double[][] in = sample;
+        StringBuilder s = new StringBuilder();
+        for (int l = 0; l < layers.size() - 1; l++) {
+            Layer layer = layers.get(l);
+            int units = layer.outputSize();
+            double[][] z = new double[m][units];
+            double[][] a = new double[m][units];
+            layer.forward(theta, net.parameterOffset(l), in, z, a, 0, m);  // zˡ = aˡ⁻¹·Wˡ + bˡ, aˡ = f(zˡ)
+            if (layer.activation().name().equals("relu")) {
+                int inactive = 0;
+                for (int j = 0; j < units; j++) {
+                    boolean active = false;
+                    for (int i = 0; i < m && !active; i++) {
+                        active = z[i][j] > 0;
+                    }
+                    if (!active) {
+                        inactive++;
+                    }
+                }
+                if (inactive > 0) {
+                    s.append(s.length() == 0 ? "" : "; ").append("layer ").append(l + 1).append(": ")
+                            .append(inactive).append(" of ").append(units);
+                }
+            }
+            in = a;
+        }
+        if (s.length() == 0) {
+            return null;
+        }
+        return "ReLU units that never activate on " + m + " training rows (they output 0 and get no gradient): " + s
+                + ". Lower the learning rate, standardise the inputs, or use leakyRelu.";
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Data checks
+
+    private static void checkData(Network net, double[][] x, double[][] y, String xName, String yName) {
+        Checks.width(Checks.matrix(x, xName), net.inputSize(), xName, "inputs (the first layer's inputSize)");
+        Checks.width(Checks.matrix(y, yName), net.outputSize(), yName, "outputs (the last layer's outputSize)");
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(xName + " has " + x.length + " rows but " + yName + " has " + y.length
+                    + "; pass one target row per input row.");
+        }
+        net.lossFunction().checkTargets(y, yName);
+    }
+
+    private void checkValidation(Network net, double[][] xv, double[][] yv) {
+        Objects.requireNonNull(xv, "xValidation");
+        Objects.requireNonNull(yv, "yValidation");
+        if (config.validationFraction() > 0) {
+            throw new IllegalArgumentException("Validation rows were given and validationFraction is "
+                    + config.validationFraction() + "; use one or the other (set validationFraction to 0).");
+        }
+        checkData(net, xv, yv, "xValidation", "yValidation");
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Where batches come from
+
+    /** Batches of one epoch after another; rows 0..k−1 of x() and y() hold the current batch. */
+    private interface Batches {
+        int capacity();
+
+        void start(int epoch);
+
+        int next();
+
+        double[][] x();
+
+        double[][] y();
+
+        /** Returns the rows on which to check the input scaling: all rows, or the first batch's. */
+        double[][] scaleProbe(int firstBatchRows);
+
+        /** Returns training rows on which to look for inactive units, or null. */
+        double[][] sample();
+
+        void finish();
+    }
+
+    /** In-memory rows: batches of row references taken from a shuffled index array. */
+    private static final class RowBatches implements Batches {
+        private final double[][] x;
+        private final double[][] y;
+        private final double[][] bx;
+        private final double[][] by;
+        private final int[] order;
+        private final Rng rng;
+        private int position;
+
+        RowBatches(double[][] x, double[][] y, int batchSize, long seed) {
+            this.x = x;
+            this.y = y;
+            int size = Math.min(batchSize, x.length);
+            this.bx = new double[size][];
+            this.by = new double[size][];
+            this.order = new int[x.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            this.rng = new Rng(seed);
+        }
+
+        @Override
+        public int capacity() {
+            return bx.length;
+        }
+
+        @Override
+        public void start(int epoch) {
+            rng.shuffle(order);
+            position = 0;
+        }
+
+        @Override
+        public int next() {
+            int rows = Math.min(bx.length, order.length - position);
+            for (int i = 0; i < rows; i++) {
+                bx[i] = x[order[position + i]];                              // row references, no copies
+                by[i] = y[order[position + i]];
+            }
+            position += rows;
+            return rows;
+        }
+
+        @Override
+        public double[][] x() {
+            return bx;
+        }
+
+        @Override
+        public double[][] y() {
+            return by;
+        }
+
+        @Override
+        public double[][] scaleProbe(int firstBatchRows) {
+            return x;
+        }
+
+        @Override
+        public double[][] sample() {
+            int m = Math.min(ACTIVITY_SAMPLE, x.length);
+            double[][] s = new double[m][];
+            for (int i = 0; i < m; i++) {
+                s[i] = x[(int) ((long) i * x.length / m)];                  // evenly spaced rows
+            }
+            return s;
+        }
+
+        @Override
+        public void finish() {
+            Arrays.fill(bx, null);
+            Arrays.fill(by, null);
+        }
+    }
+
+    /** A batch source: each batch copied into owned buffers and checked for NaN and infinity. */
+    private static final class SourceBatches implements Batches {
+        private final BatchSource source;
+        private final double[][] bx;
+        private final double[][] by;
+        private final Rng rng;
+        private int epoch;
+        private int batch;
+        private int lastRows;
+
+        SourceBatches(BatchSource source, int batchSize, long seed) {
+            this.source = source;
+            this.bx = new double[batchSize][source.inputSize()];
+            this.by = new double[batchSize][source.outputSize()];
+            this.rng = new Rng(seed);
+        }
+
+        @Override
+        public int capacity() {
+            return bx.length;
+        }
+
+        @Override
+        public void start(int epoch) {
+            this.epoch = epoch;
+            this.batch = 0;
+            try {
+                source.reset(rng.nextLong());                               // one seed per pass
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public int next() {
+            int rows;
+            try {
+                rows = source.next(bx, by);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            batch++;
+            for (int i = 0; i < rows; i++) {
+                requireFiniteRow(bx[i], "x", i);
+                requireFiniteRow(by[i], "y", i);
+            }
+            if (rows > 0) {
+                lastRows = rows;
+            }
+            return rows;
+        }
+
+        private void requireFiniteRow(double[] row, String name, int i) {
+            double sum = 0.0;
+            for (double v : row) {
+                sum += v * 0.0;                                             // NaN or ±∞ times 0 is NaN
+            }
+            if (sum != 0.0) {
+                throw new IllegalArgumentException("Batch " + batch + " of epoch " + epoch + " from the batch source"
+                        + " holds NaN or infinity in row " + i + " of " + name + "; every value must be finite."
+                        + " Remove or impute missing values in the data.");
+            }
+        }
+
+        @Override
+        public double[][] x() {
+            return bx;
+        }
+
+        @Override
+        public double[][] y() {
+            return by;
+        }
+
+        @Override
+        public double[][] scaleProbe(int firstBatchRows) {
+            return Arrays.copyOf(bx, firstBatchRows);
+        }
+
+        @Override
+        public double[][] sample() {
+            return Arrays.copyOf(bx, lastRows);                  // the last batch read
+        }
+
+        @Override
+        public void finish() {
+        }
+    }
+
+    /**
+     * Wraps an optimizer's state so that an update that would make a parameter NaN or infinite is
+     * undone, and adds weight decay {@code g ← g + λθ} (it needs the live θ, which only the update
+     * sees). The backup costs one array copy per step and no allocation.
+     */
+    private static final class GuardedState implements Optimizer.State {
+        private final Optimizer.State inner;
+        private final double lambda;
+        private final double[] backup;
+        boolean diverged;
+
+        GuardedState(Optimizer.State inner, double lambda) {
+            this.inner = inner;
+            this.lambda = lambda;
+            this.backup = new double[inner.parameterCount()];
+        }
+
+        @Override
+        public void update(double[] theta, double[] gradient, double learningRate) {
+            if (lambda > 0) {
+                Gradients.addL2(gradient, theta, lambda);                   // g ← g + λθ (the workspace's array)
+            }
+            System.arraycopy(theta, 0, backup, 0, theta.length);
+            inner.update(theta, gradient, learningRate);
+            double sum = 0.0;
+            for (double t : theta) {
+                sum += t * 0.0;
+            }
+            if (sum != 0.0) {
+                System.arraycopy(backup, 0, theta, 0, theta.length);        // keep the last finite θ
+                diverged = true;
+            }
+        }
+
+        @Override
+        public long steps() {
+            return inner.steps();
+        }
+
+        @Override
+        public int parameterCount() {
+            return inner.parameterCount();
+        }
+    }
+}
