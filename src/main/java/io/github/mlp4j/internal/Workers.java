@@ -31,6 +31,7 @@ public final class Workers {
     }
 
     private static final int MAX_THREADS = 64;
+    private static final int MAX_PARTS = 0xFFFF;
     private static final Workers[] POOLS = new Workers[MAX_THREADS + 1];
 
     /** Spin iterations before a waiting thread parks (tens of microseconds). */
@@ -38,14 +39,17 @@ public final class Workers {
 
     private final int size;
     private final Thread[] threads;
-    /** The generation (high 32 bits) and the next unclaimed part (low 32 bits). */
+    /**
+     * The current generation (high 32 bits), its number of parts (bits 16–31) and its next
+     * unclaimed part (bits 0–15), in one word so that a thread that claims a part also learns,
+     * atomically, which run the part belongs to and how many parts that run has.
+     */
     private final AtomicLong claims = new AtomicLong();
     /** Parts of the current generation finished. */
     private final AtomicInteger done = new AtomicInteger();
     private final ReentrantLock owner = new ReentrantLock();
     private final VolatileFlags sleeping;
     private volatile Task task;
-    private volatile int parts;
     private volatile long generation;
     private volatile Throwable failure;
 
@@ -119,21 +123,23 @@ public final class Workers {
             task.run(0, 1);
             return;
         }
+        if (n > MAX_PARTS) {
+            throw new IllegalArgumentException("A task can have at most " + MAX_PARTS + " parts, but was given " + n + ".");
+        }
         long g = generation + 1;
         this.task = task;
-        this.parts = n;
         this.failure = null;
         done.set(0);
-        claims.set(g << 32);                                     // this generation, next part 0
-        generation = g;                                          // volatile write: publishes the task
+        claims.set(g << 32 | (long) n << 16);                    // this generation, n parts, next part 0
+        generation = g;                                          // wakes spinning workers
         for (int t = 1; t < size; t++) {
             if (sleeping.get(t)) {
                 LockSupport.unpark(threads[t]);
             }
         }
-        work(g, task, n);
+        work();
         int spins = 0;
-        while (done.get() != n) {
+        while (done.get() < n) {
             if (++spins < SPINS) {
                 Thread.onSpinWait();
             } else {
@@ -150,20 +156,25 @@ public final class Workers {
         }
     }
 
-    /** Claims and runs parts of generation {@code g} until none is left. */
-    private void work(long g, Task current, int n) {
+    /**
+     * Claims and runs parts of the current run until none is left.
+     *
+     * <p>The part, its count and its run come from one compare-and-set on {@link #claims}, and the
+     * task is read only after the claim succeeded: the caller cannot start another run (and
+     * replace the task) until this part is done, so the task read is the claimed run's.
+     */
+    private void work() {
         while (true) {
             long c = claims.get();
-            if (c >>> 32 != g) {
-                return;                                          // a later generation: not ours
-            }
-            int part = (int) c;
+            int n = (int) (c >>> 16) & 0xFFFF;
+            int part = (int) c & 0xFFFF;
             if (part >= n) {
-                return;
+                return;                                          // every part of this run is taken
             }
             if (!claims.compareAndSet(c, c + 1)) {
                 continue;
             }
+            Task current = task;
             try {
                 current.run(part, n);
             } catch (RuntimeException | Error e) {
@@ -191,11 +202,7 @@ public final class Workers {
                 }
             }
             seen = g;
-            Task current = task;
-            int n = parts;
-            if (current != null) {
-                work(g, current, n);
-            }
+            work();
         }
     }
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@link Workers}: every part runs exactly once, errors reach the caller, bad sizes are refused. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WorkersTest {
 
     @Test
@@ -14,7 +17,9 @@ class WorkersTest {
         Workers pool = Workers.shared(3);
         assertThat(pool.tryAcquire()).isTrue();
         try {
-            for (int round = 0; round < 2000; round++) {
+            // runs that follow each other with different part counts: a worker still finishing one run
+            // must never take a part of the next with the wrong task or count (this once hung)
+            for (int round = 0; round < 50_000; round++) {
                 int n = 1 + round % 5;                                        // fewer and more parts than threads
                 AtomicIntegerArray runs = new AtomicIntegerArray(n);
                 pool.run((part, parts) -> {
