@@ -18,6 +18,13 @@ import io.github.mlp4j.Activation;
  * alone or in a batch; weight gradients sum over rows {@code 0..rows−1} in order, four at a time,
  * whatever range of {@code k} a thread is given.
  *
+ * <p>Zeros: a group of products whose inputs are all zero (pixels of an image's border, ReLU
+ * units that are off, one-hot columns) adds only zeros, so {@link #forward} and
+ * {@link #weightGradient} skip it. The sums keep their bits (adding ±0 changes no non-zero sum;
+ * at most the sign of an exact zero differs from a kernel that adds them), and whether a group is
+ * skipped depends on the data alone, never on the batch or the thread split. The weights are
+ * finite (checked when set), so no {@code 0·∞} is skipped.
+ *
  * <p>No method allocates.
  */
 public final class Kernels {
@@ -69,6 +76,9 @@ public final class Kernels {
                     double x1 = xi[k + 1];
                     double x2 = xi[k + 2];
                     double x3 = xi[k + 3];
+                    if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
+                        continue;                                             // adds only zeros: skip
+                    }
                     double[] w0 = w[k];
                     double[] w1 = w[k + 1];
                     double[] w2 = w[k + 2];
@@ -79,6 +89,9 @@ public final class Kernels {
                 }
                 for (; k < k1; k++) {
                     double xk = xi[k];
+                    if (xk == 0.0) {
+                        continue;
+                    }
                     double[] wk = w[k];
                     for (int j = 0; j < out; j++) {
                         zi[j] += xk * wk[j];                                  // z += x_k·W_k
@@ -122,6 +135,9 @@ public final class Kernels {
                 double x1 = x[i + 1][k];
                 double x2 = x[i + 2][k];
                 double x3 = x[i + 3][k];
+                if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
+                    continue;                                                 // adds only zeros: skip
+                }
                 double[] d0 = delta[i];
                 double[] d1 = delta[i + 1];
                 double[] d2 = delta[i + 2];
@@ -132,6 +148,9 @@ public final class Kernels {
             }
             for (; i < rows; i++) {
                 double xk = x[i][k];
+                if (xk == 0.0) {
+                    continue;
+                }
                 double[] d = delta[i];
                 for (int j = 0; j < out; j++) {
                     g[j] += xk * d[j];                                        // dW_k += x_ik·δ_i

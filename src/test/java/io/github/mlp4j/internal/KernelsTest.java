@@ -85,6 +85,64 @@ class KernelsTest {
     }
 
     @Test
+    void skippingGroupsOfZeroInputsKeepsEveryBit() {
+        // inputs with runs of zeros (like an image's border) and scattered zeros (like ReLU outputs)
+        Rng rng = new Rng(3);
+        int rows = 10;
+        int in = 45;
+        int out = 7;
+        double[][] w = random(rng, in, out);
+        double[] b = random(rng, 1, out)[0];
+        double[][] x = random(rng, rows, in);
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < in; k++) {
+                if (k < 12 || k > 40 || rng.nextDouble() < 0.4 || i == 3) {
+                    x[i][k] = 0.0;
+                }
+            }
+        }
+        double[][] delta = random(rng, rows, out);
+        double[][] z = new double[rows][out];
+        double[][] a = new double[rows][out];
+        Kernels.forward(w, b, in, out, x, z, Activation.identity(), a, 0, rows);
+        double[][] dW = new double[in][out];
+        Kernels.weightGradient(x, delta, rows, out, dW, 0, in);
+        // the same sums, grouped as the kernels group them (four terms, blocks of K_BLOCK), zeros added
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < out; j++) {
+                double s = b[j];
+                for (int k0 = 0; k0 < in; k0 += Kernels.K_BLOCK) {
+                    int k1 = Math.min(in, k0 + Kernels.K_BLOCK);
+                    int k = k0;
+                    for (; k + 4 <= k1; k += 4) {
+                        s += x[i][k] * w[k][j] + x[i][k + 1] * w[k + 1][j] + x[i][k + 2] * w[k + 2][j]
+                                + x[i][k + 3] * w[k + 3][j];
+                    }
+                    for (; k < k1; k++) {
+                        s += x[i][k] * w[k][j];
+                    }
+                }
+                assertThat(z[i][j] == s).as("z[%d][%d] = %s, expected %s", i, j, z[i][j], s).isTrue();
+            }
+        }
+        for (int k = 0; k < in; k++) {
+            for (int j = 0; j < out; j++) {
+                double s = 0.0;
+                int i = 0;
+                for (; i + 4 <= rows; i += 4) {
+                    s += x[i][k] * delta[i][j] + x[i + 1][k] * delta[i + 1][j] + x[i + 2][k] * delta[i + 2][j]
+                            + x[i + 3][k] * delta[i + 3][j];
+                }
+                for (; i < rows; i++) {
+                    s += x[i][k] * delta[i][j];
+                }
+                assertThat(dW[k][j] == s).as("dW[%d][%d] = %s, expected %s", k, j, dW[k][j], s).isTrue();
+            }
+        }
+        assertThat(z[3]).containsExactly(b);                                  // an all-zero row gives z = b
+    }
+
+    @Test
     void resultsDoNotDependOnHowRowsOrColumnsAreSplit() {
         Rng rng = new Rng(2);
         int rows = 9;
