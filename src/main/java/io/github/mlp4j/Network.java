@@ -736,6 +736,29 @@ public final class Network {
     }
 
     /**
+     * Takes part {@code part} of {@code parts} of the step {@code W ← W − ε·∂C/∂W},
+     * {@code b ← b − ε·∂C/∂b} (split by rows of W, as {@link #weightPart} splits the gradient),
+     * and copies the new rows into θ.
+     */
+    private void descendPart(Workspace w, int part, int parts) {
+        double learningRate = w.learningRate;
+        for (int l = 0; l < layers.length; l++) {
+            int in = layers[l].inputSize();
+            int out = layers[l].outputSize();
+            int offset = offsets[l];
+            int kTo = (int) ((long) in * (part + 1) / parts);
+            for (int k = (int) ((long) in * part / parts); k < kTo; k++) {
+                Kernels.descend(weights[l][k], w.weightGradient[l][k], out, learningRate);   // W ← W − ε·∂C/∂W
+                System.arraycopy(weights[l][k], 0, theta, offset + k * out, out);           // θ = the rows
+            }
+            if (l % parts == part) {
+                Kernels.descend(biases[l], w.biasGradient[l], out, learningRate);          // b ← b − ε·∂C/∂b
+                System.arraycopy(biases[l], 0, theta, offset + in * out, out);
+            }
+        }
+    }
+
+    /**
      * Runs a task over {@code rows} rows on as many threads as the work deserves: one below
      * {@link #PARALLEL_THRESHOLD}, or when another network holds the shared pool.
      */
@@ -774,6 +797,7 @@ public final class Network {
             w.forwardTask = (part, parts) -> forwardRows(w, first(w.rows, part, parts), first(w.rows, part + 1, parts));
             w.deltaTask = (part, parts) -> deltaRows(w, first(w.rows, part, parts), first(w.rows, part + 1, parts));
             w.weightTask = (part, parts) -> weightPart(w, part, parts);
+            w.descendTask = (part, parts) -> descendPart(w, part, parts);
         }
         return w;
     }
@@ -841,17 +865,8 @@ public final class Network {
         long stamp = parameterLock.writeLock();
         try {
             if (dense) {
-                for (int l = 0; l < layers.length; l++) {
-                    int in = layers[l].inputSize();
-                    int out = layers[l].outputSize();
-                    Kernels.descend(weights[l], w.weightGradient[l], in, out, learningRate);   // W ← W − ε·∂C/∂W
-                    Kernels.descend(biases[l], w.biasGradient[l], out, learningRate);          // b ← b − ε·∂C/∂b
-                    int offset = offsets[l];
-                    for (int k = 0; k < in; k++) {
-                        System.arraycopy(weights[l][k], 0, theta, offset + k * out, out);     // θ = the rows
-                    }
-                    System.arraycopy(biases[l], 0, theta, offset + in * out, out);
-                }
+                w.learningRate = learningRate;
+                runSplit(w.descendTask, w.rows);                             // by rows of W, like ∂C/∂W
             } else {
                 double[] t = theta;
                 double[] g = w.gradient;

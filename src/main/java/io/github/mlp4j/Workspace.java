@@ -33,6 +33,9 @@ public final class Workspace {
     Workers.Task forwardTask;
     Workers.Task deltaTask;
     Workers.Task weightTask;
+    Workers.Task descendTask;
+    /** The learning rate of the step that {@link #descendTask} takes. */
+    double learningRate;
 
     Workspace(Network network, Layer[] layers, int parameterCount, int capacity, boolean rowGradients) {
         this.network = network;
