@@ -1,6 +1,5 @@
 package io.github.mlp4j.examples.plot;
 
-import io.github.mlp4j.internal.Checks;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -644,12 +643,24 @@ public final class DecisionBoundary {
     }
 
     private static double[][] checkPoints(double[][] points) {
-        int columns = Checks.matrix(points, "points");
-        if (columns != 2) {
-            throw new IllegalArgumentException("points has " + columns + " columns but a decision-boundary"
-                    + " picture needs 2 (x₁, x₂); pass two-feature points.");
+        Objects.requireNonNull(points, "points");
+        if (points.length == 0) {
+            throw new IllegalArgumentException("points has no rows; pass at least one row.");
         }
-        return Checks.copy(points);
+        double[][] copy = new double[points.length][];
+        for (int i = 0; i < points.length; i++) {
+            double[] row = Objects.requireNonNull(points[i], "points[" + i + "]");
+            if (row.length != 2) {
+                throw new IllegalArgumentException("points has " + row.length + " columns but a decision-boundary"
+                        + " picture needs 2 (x₁, x₂) in every row (row " + i + "); pass two-feature points.");
+            }
+            if (!Double.isFinite(row[0]) || !Double.isFinite(row[1])) {
+                throw new IllegalArgumentException("points[" + i + "] is " + java.util.Arrays.toString(row)
+                        + "; every value must be finite.");
+            }
+            copy[i] = row.clone();
+        }
+        return copy;
     }
 
     private static int[] checkLabels(int[] labels, int n) {

@@ -232,10 +232,11 @@ public final class GifWriter implements Closeable {
         }
         closed = true;
         try {
-            try (ImageOutputStream finished = output) {
+            try {
                 writer.endWriteSequence();
             } finally {
                 writer.dispose();
+                output.close();
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         } finally {
