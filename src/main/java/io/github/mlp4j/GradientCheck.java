@@ -150,25 +150,8 @@ public final class GradientCheck {
         activation.forward(zz, a, 0, rows, width);
         double[][] analytic = new double[rows][width];
         activation.backward(zz, a, upstream, analytic, 0, rows, width);
-        Worst worst = new Worst();
-        double h = DEFAULT_STEP;
-        double[] costs = new double[STENCIL.length];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < width; j++) {
-                double original = zz[i][j];
-                if (activation.hasKinks() && crosses(original, h)) {
-                    worst.skipped++;
-                    continue;
-                }
-                for (int s = 0; s < STENCIL.length; s++) {
-                    zz[i][j] = original + STENCIL[s] * h;
-                    costs[s] = weightedRowSum(activation, zz, i, width, upstream[i]);
-                }
-                zz[i][j] = original;
-                worst.compare(i * width + j, analytic[i][j], derivative(costs, h));
-            }
-        }
-        return worst.result();
+        return compareEntries(zz, analytic, activation.hasKinks(),
+                i -> weightedRowSum(activation, zz, i, width, upstream[i]));
     }
 
     /**
@@ -193,24 +176,37 @@ public final class GradientCheck {
         head.forward(zz, a, 0, rows, width);
         double[][] analytic = new double[rows][width];
         loss.delta(head, zz, a, y, rows, width, analytic);
+        return compareEntries(zz, analytic, head.hasKinks(), i -> {
+            head.forward(zz, a, i, i + 1, width);                            // ŷ of the moved row
+            return loss.cost(zz, a, y, rows, width);
+        });
+    }
+
+    /**
+     * Compares {@code analytic[i][j]} with the fourth-order central difference of
+     * {@code cost(i)} as {@code z[i][j]} moves, for every entry; entries whose steps reach a kink
+     * are skipped when {@code kinks} is set. {@code z} is restored, and {@code cost(i)} is called
+     * once more on the restored row so that any state it keeps for the row is restored too.
+     */
+    private static Result compareEntries(double[][] z, double[][] analytic, boolean kinks,
+            java.util.function.IntToDoubleFunction cost) {
         Worst worst = new Worst();
         double h = DEFAULT_STEP;
         double[] costs = new double[STENCIL.length];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < width; j++) {
-                double original = zz[i][j];
-                if (head.hasKinks() && crosses(original, h)) {
+        for (int i = 0; i < z.length; i++) {
+            for (int j = 0; j < z[i].length; j++) {
+                double original = z[i][j];
+                if (kinks && crosses(original, h)) {
                     worst.skipped++;
                     continue;
                 }
                 for (int s = 0; s < STENCIL.length; s++) {
-                    zz[i][j] = original + STENCIL[s] * h;
-                    head.forward(zz, a, i, i + 1, width);
-                    costs[s] = loss.cost(zz, a, y, rows, width);
+                    z[i][j] = original + STENCIL[s] * h;
+                    costs[s] = cost.applyAsDouble(i);
                 }
-                zz[i][j] = original;
-                head.forward(zz, a, i, i + 1, width);
-                worst.compare(i * width + j, analytic[i][j], derivative(costs, h));
+                z[i][j] = original;
+                cost.applyAsDouble(i);
+                worst.compare(i * z[i].length + j, analytic[i][j], derivative(costs, h));
             }
         }
         return worst.result();
