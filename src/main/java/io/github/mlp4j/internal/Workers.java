@@ -1,7 +1,8 @@
 package io.github.mlp4j.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -9,8 +10,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * A small pool of persistent daemon threads that runs one {@link Task} split into parts, the
  * calling thread doing part 0.
  *
- * <p>Parts are claimed from a shared counter by whichever thread is free, the caller included, so
- * a worker that the operating system has not scheduled yet delays nothing.
+ * <p>Part {@code p} belongs to thread {@code p mod size}: the same thread runs the same part run
+ * after run, so the rows or columns a part works on stay in that core's cache (a training step
+ * runs several tasks on the same data, and steps repeat). A part whose owner has not started it
+ * after the caller finished its own parts and waited {@link #PATIENCE} spins is run by the caller
+ * instead (it claims the part with a compare-and-set, so no part runs twice): a worker that the
+ * operating system has not scheduled delays a run by microseconds, not by a time slice.
  *
  * <p>Workers spin briefly between tasks (a training loop hands out a task every few hundred
  * microseconds) and then park, so an idle pool costs nothing. Running a task allocates nothing.
@@ -34,28 +39,32 @@ public final class Workers {
     private static final int MAX_PARTS = 0xFFFF;
     private static final Workers[] POOLS = new Workers[MAX_THREADS + 1];
 
-    /** Spin iterations before a waiting thread parks (tens of microseconds). */
+    /** Spin iterations before a waiting worker parks (tens of microseconds). */
     private static final int SPINS = 20_000;
+    /** Spin iterations the caller waits for a part's owner before it runs the part itself. */
+    private static final int PATIENCE = 2_000;
+    /** Array slots between two threads' or parts' flags: 64 bytes, one cache line. */
+    private static final int STRIDE = 16;
 
     private final int size;
     private final Thread[] threads;
-    /**
-     * The current generation (high 32 bits), its number of parts (bits 16–31) and its next
-     * unclaimed part (bits 0–15), in one word so that a thread that claims a part also learns,
-     * atomically, which run the part belongs to and how many parts that run has.
-     */
-    private final AtomicLong claims = new AtomicLong();
-    /** Parts of the current generation finished. */
+    /** Per thread (every {@link #STRIDE}th slot): the last run that has work for it. */
+    private final AtomicLongArray runs;
+    /** Per part (every {@link #STRIDE}th slot): 1 once a thread has claimed it in this run, else 0. */
+    private AtomicIntegerArray claimed = new AtomicIntegerArray(STRIDE);
+    /** Parts of the current run finished. */
     private final AtomicInteger done = new AtomicInteger();
     private final ReentrantLock owner = new ReentrantLock();
-    private final VolatileFlags sleeping;
+    private final AtomicIntegerArray sleeping;
     private volatile Task task;
-    private volatile long generation;
+    private volatile int parts;
+    private long run;
     private volatile Throwable failure;
 
     private Workers(int size) {
         this.size = size;
-        this.sleeping = new VolatileFlags(size);
+        this.runs = new AtomicLongArray(size * STRIDE);
+        this.sleeping = new AtomicIntegerArray(size * STRIDE);
         this.threads = new Thread[size];
         for (int t = 1; t < size; t++) {
             int index = t;
@@ -109,10 +118,10 @@ public final class Workers {
     }
 
     /**
-     * Runs {@code task} as {@code n} parts and returns when all are done. The calling thread and
-     * the workers claim parts from a shared counter, so the caller does every part itself if the
-     * workers are slow to wake (on a busy machine); which thread runs a part never changes what
-     * the part computes. The caller must hold the pool.
+     * Runs {@code task} as {@code n} parts and returns when all are done. Part {@code p} runs on
+     * thread {@code p mod size} (the caller is thread 0), or on the caller if its owner is slow to
+     * start it; which thread runs a part never changes what the part computes. The caller must
+     * hold the pool.
      *
      * @param task the task
      * @param n the number of parts, at least 1
@@ -126,21 +135,32 @@ public final class Workers {
         if (n > MAX_PARTS) {
             throw new IllegalArgumentException("A task can have at most " + MAX_PARTS + " parts, but was given " + n + ".");
         }
-        long g = generation + 1;
+        if (claimed.length() < n * STRIDE) {
+            claimed = new AtomicIntegerArray(n * STRIDE);                     // once per larger part count
+        }
         this.task = task;
+        this.parts = n;
         this.failure = null;
         done.set(0);
-        claims.set(g << 32 | (long) n << 16);                    // this generation, n parts, next part 0
-        generation = g;                                          // wakes spinning workers
-        for (int t = 1; t < size; t++) {
-            if (sleeping.get(t)) {
+        for (int p = 0; p < n; p++) {
+            claimed.set(p * STRIDE, 0);                                       // publishes task and parts
+        }
+        long r = ++run;
+        int busy = Math.min(size, n);
+        for (int t = 1; t < busy; t++) {
+            runs.set(t * STRIDE, r);                                          // wakes a spinning worker
+            if (sleeping.get(t * STRIDE) != 0) {
                 LockSupport.unpark(threads[t]);
             }
         }
-        work();
+        work(0);
         int spins = 0;
         while (done.get() < n) {
-            if (++spins < SPINS) {
+            if (++spins == PATIENCE) {
+                for (int p = 0; p < n; p++) {
+                    runPart(p);                                               // owners too slow: take their parts
+                }
+            } else if (spins < SPINS) {
                 Thread.onSpinWait();
             } else {
                 Thread.yield();
@@ -156,70 +176,53 @@ public final class Workers {
         }
     }
 
-    /**
-     * Claims and runs parts of the current run until none is left.
-     *
-     * <p>The part, its count and its run come from one compare-and-set on {@link #claims}, and the
-     * task is read only after the claim succeeded: the caller cannot start another run (and
-     * replace the task) until this part is done, so the task read is the claimed run's.
-     */
-    private void work() {
-        while (true) {
-            long c = claims.get();
-            int n = (int) (c >>> 16) & 0xFFFF;
-            int part = (int) c & 0xFFFF;
-            if (part >= n) {
-                return;                                          // every part of this run is taken
-            }
-            if (!claims.compareAndSet(c, c + 1)) {
-                continue;
-            }
-            Task current = task;
-            try {
-                current.run(part, n);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
-            done.incrementAndGet();
+    /** Runs the parts of the current run that belong to thread {@code index} and are not yet claimed. */
+    private void work(int index) {
+        int n = parts;
+        for (int p = index; p < n; p += size) {
+            runPart(p);
         }
+    }
+
+    /**
+     * Runs part {@code p} of the current run if no thread has claimed it. The task and part count
+     * are read after the claim: the caller writes them before it resets the claims, and cannot
+     * start another run until this part is done.
+     */
+    private void runPart(int p) {
+        if (claimed.get(p * STRIDE) != 0 || !claimed.compareAndSet(p * STRIDE, 0, 1)) {
+            return;
+        }
+        Task current = task;
+        int n = parts;
+        try {
+            current.run(p, n);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        done.incrementAndGet();
     }
 
     private void workLoop(int index) {
         long seen = 0;
+        int slot = index * STRIDE;
         while (true) {
-            long g;
+            long r;
             int spins = 0;
-            while ((g = generation) == seen) {
+            while ((r = runs.get(slot)) == seen) {
                 if (++spins < SPINS) {
                     Thread.onSpinWait();
                 } else {
-                    sleeping.set(index, true);
-                    if (generation == seen) {
+                    sleeping.set(slot, 1);
+                    if (runs.get(slot) == seen) {
                         LockSupport.park(this);
                     }
-                    sleeping.set(index, false);
+                    sleeping.set(slot, 0);
                     spins = 0;
                 }
             }
-            seen = g;
-            work();
-        }
-    }
-
-    /** Volatile booleans, one per thread. */
-    private static final class VolatileFlags {
-        private final java.util.concurrent.atomic.AtomicIntegerArray flags;
-
-        VolatileFlags(int n) {
-            flags = new java.util.concurrent.atomic.AtomicIntegerArray(n);
-        }
-
-        boolean get(int i) {
-            return flags.get(i) != 0;
-        }
-
-        void set(int i, boolean value) {
-            flags.set(i, value ? 1 : 0);
+            seen = r;
+            work(index);
         }
     }
 }
