@@ -94,14 +94,17 @@ public final class Network {
 
     /**
      * Whether every layer is {@link Dense}: then the network runs its own kernels on {@link #weights}
-     * and {@link #biases}, a copy of {@code θ} as row arrays that the JIT can vectorise; otherwise
-     * it calls each layer's {@link Layer#forward} and {@link Layer#backward} on {@code θ}.
+     * and {@link #biases}, the parameters as row arrays that the JIT can vectorise (the flat
+     * {@code θ} is then a copy, brought up to date when an optimizer steps on it); otherwise it
+     * calls each layer's {@link Layer#forward} and {@link Layer#backward} on {@code θ}.
      */
     private final boolean dense;
-    /** Layer l's {@code W} as {@code in} rows of length out, equal to its part of θ. */
+    /** Layer l's {@code W} as {@code in} rows of length out: for a dense network, the parameters themselves. */
     private final double[][][] weights;
-    /** Layer l's {@code b}, equal to its part of θ. */
+    /** Layer l's {@code b}. */
     private final double[][] biases;
+    /** Whether the steps of {@link #fit} or {@link #step} changed {@link #weights} since θ was last copied from them. */
+    private boolean thetaStale;
     /** Σ inputs·outputs over the layers: the multiply-adds of one row's forward pass. */
     private final long multiplyAddsPerRow;
     /** Guards θ and its row copies: predictions read under the read lock, updates write. */
@@ -432,7 +435,12 @@ public final class Network {
     public double[] parameters() {
         long stamp = parameterLock.readLock();
         try {
-            return theta.clone();
+            if (!dense) {
+                return theta.clone();
+            }
+            double[] copy = new double[theta.length];
+            copyRowsTo(copy);                                                // the rows are current
+            return copy;
         } finally {
             parameterLock.unlockRead(stamp);
         }
@@ -456,6 +464,7 @@ public final class Network {
         try {
             System.arraycopy(parameters, 0, theta, 0, theta.length);
             copyThetaToRows();
+            thetaStale = false;
         } finally {
             parameterLock.unlockWrite(stamp);
         }
@@ -497,10 +506,7 @@ public final class Network {
             w.target[i] = y[i];
         }
         try {
-            double cost = forwardBackward(w, x.length);
-            requireFinite(cost, w, 1, 1, Double.NaN);
-            descend(w, learningRate);
-            return cost;
+            return trainStep(w, x.length, learningRate, 1, 1, Double.NaN);
         } finally {
             Arrays.fill(w.input, null);
             Arrays.fill(w.target, null);
@@ -548,9 +554,7 @@ public final class Network {
                     w.input[i] = x[order[start + i]];                        // row references, no copies
                     w.target[i] = y[order[start + i]];
                 }
-                double cost = forwardBackward(w, rows);                      // C and ∂C/∂θ of this batch
-                requireFinite(cost, w, epoch, batch, lastFinite);
-                descend(w, learningRate);                                    // θ ← θ − ε·∂C/∂θ
+                double cost = trainStep(w, rows, learningRate, epoch, batch, lastFinite);   // θ ← θ − ε·∂C/∂θ
                 lastFinite = cost;
                 costSum += rows * cost;
             }
@@ -641,6 +645,10 @@ public final class Network {
         }
         long stamp = parameterLock.writeLock();
         try {
+            if (thetaStale) {
+                copyRowsTo(theta);                                           // θ = the rows, after fit's steps
+                thetaStale = false;
+            }
             optimizer.update(theta, gradient, learningRate);
             copyThetaToRows();
         } finally {
@@ -666,25 +674,75 @@ public final class Network {
     }
 
     /**
+     * Takes one gradient-descent step {@code θ ← θ − ε·∂C/∂θ} on rows 0..rows−1 of {@code w}'s
+     * batch and returns the cost before it.
+     *
+     * <p>A dense network computes each row of {@code ∂C/∂Wˡ} and at once the new row
+     * {@code Wˡ − ε·∂C/∂Wˡ}, written into the workspace's gradient arrays; when every new parameter
+     * is finite, those arrays and the network's swap places (under the write lock). So the
+     * gradient is never stored whole, and a step that is not finite leaves the parameters as they
+     * were.
+     *
+     * @throws DivergenceException if the cost, the gradient or a new parameter is not finite
+     */
+    private double trainStep(Workspace w, int rows, double learningRate, int epoch, int batch, double lastFinite) {
+        if (!dense) {
+            double cost = forwardBackward(w, rows);
+            requireFinite(cost, w, epoch, batch, lastFinite);
+            descend(w, learningRate);
+            return cost;
+        }
+        double cost = forwardAndDelta(w, rows);                              // C and δˡ of every layer
+        if (!Double.isFinite(cost)) {
+            throw new DivergenceException(epoch, batch, lastFinite, "the cost");
+        }
+        for (double[] check : w.partCheck) {
+            Arrays.fill(check, 0.0);
+        }
+        w.learningRate = learningRate;
+        runSplit(w.stepTask, rows);                                          // W' = W − ε·∂C/∂W, by rows of W
+        for (double[] check : w.partCheck) {
+            for (double v : check) {
+                if (v != 0.0) {
+                    throw new DivergenceException(epoch, batch, Double.isNaN(lastFinite) ? cost : lastFinite,
+                            "the gradient");
+                }
+            }
+        }
+        long stamp = parameterLock.writeLock();
+        try {
+            for (int l = 0; l < layers.length; l++) {                        // θ ← θ'
+                double[][] next = w.weightGradient[l];
+                w.weightGradient[l] = weights[l];
+                weights[l] = next;
+                double[] nextBias = w.biasGradient[l];
+                w.biasGradient[l] = biases[l];
+                biases[l] = nextBias;
+            }
+            thetaStale = true;
+        } finally {
+            parameterLock.unlockWrite(stamp);
+        }
+        return cost;
+    }
+
+    /**
      * Forward and backward pass of rows 0..rows−1; returns the mean cost and leaves ∂C/∂θ in
      * {@code w}: in {@code w.weightGradient} and {@code w.biasGradient} for a dense network, else in
      * {@code w.gradient}.
      */
     private double forwardBackward(Workspace w, int rows) {
+        if (dense) {
+            double cost = forwardAndDelta(w, rows);
+            runSplit(w.weightTask, rows);                                    // ∂C/∂Wˡ by rows of W
+            return cost;
+        }
         forward(w, rows);
         int last = layers.length - 1;
         Layer head = layers[last];
         int width = head.outputSize();
         double cost = loss.cost(w.z[last], w.a[last], w.target, rows, width);
         loss.delta(head.activation(), w.z[last], w.a[last], w.target, rows, width, w.delta[last]);   // δᴸ = ∂C/∂zᴸ
-        if (dense) {
-            w.rows = rows;
-            if (last > 0) {
-                runSplit(w.deltaTask, rows);                                 // δˡ⁻¹ by rows
-            }
-            runSplit(w.weightTask, rows);                                    // ∂C/∂Wˡ by rows of W
-            return cost;
-        }
         for (int l = last; l >= 0; l--) {
             double[][] in = l == 0 ? w.input : w.a[l - 1];
             double[][] gradIn = l == 0 ? null : w.delta[l - 1];
@@ -698,6 +756,24 @@ public final class Network {
         return cost;
     }
 
+    /**
+     * Forward pass of rows 0..rows−1 and the local gradients {@code δˡ = ∂C/∂zˡ} of every layer
+     * (dense networks); returns the mean cost.
+     */
+    private double forwardAndDelta(Workspace w, int rows) {
+        forward(w, rows);
+        int last = layers.length - 1;
+        Layer head = layers[last];
+        int width = head.outputSize();
+        double cost = loss.cost(w.z[last], w.a[last], w.target, rows, width);
+        loss.delta(head.activation(), w.z[last], w.a[last], w.target, rows, width, w.delta[last]);   // δᴸ = ∂C/∂zᴸ
+        w.rows = rows;
+        if (last > 0) {
+            runSplit(w.deltaTask, rows);                                     // δˡ⁻¹ by rows
+        }
+        return cost;
+    }
+
     /** Forward pass of rows {@code from..to−1} through every layer (dense networks). */
     private void forwardRows(Workspace w, int from, int to) {
         double[][] in = w.input;
@@ -707,6 +783,11 @@ public final class Network {
                     layer.activation(), w.a[l], from, to);                   // aˡ = fˡ(aˡ⁻¹·Wˡ + bˡ)
             in = w.a[l];
         }
+    }
+
+    /** Returns the first row of {@code Wˡ} in part {@code part} of {@code parts}: an even share of its rows. */
+    private int firstWeightRow(int l, int part, int parts) {
+        return (int) ((long) layers[l].inputSize() * part / parts);
     }
 
     /** Back-propagates δ through every layer for rows {@code from..to−1} (dense networks). */
@@ -728,7 +809,7 @@ public final class Network {
             int out = layers[l].outputSize();
             double[][] a = l == 0 ? w.input : w.a[l - 1];
             Kernels.weightGradient(a, w.delta[l], rows, out, w.weightGradient[l],
-                    (int) ((long) in * part / parts), (int) ((long) in * (part + 1) / parts));   // ∂C/∂Wˡ = aˡ⁻¹ᵀ·δˡ
+                    firstWeightRow(l, part, parts), firstWeightRow(l, part + 1, parts));   // ∂C/∂Wˡ = aˡ⁻¹ᵀ·δˡ
             if (l % parts == part) {
                 Kernels.biasGradient(w.delta[l], rows, out, w.biasGradient[l]);  // ∂C/∂bˡ = Σ_rows δˡ
             }
@@ -736,24 +817,25 @@ public final class Network {
     }
 
     /**
-     * Takes part {@code part} of {@code parts} of the step {@code W ← W − ε·∂C/∂W},
-     * {@code b ← b − ε·∂C/∂b} (split by rows of W, as {@link #weightPart} splits the gradient),
-     * and copies the new rows into θ.
+     * Computes part {@code part} of {@code parts} of every layer's next parameters
+     * {@code W' = W − ε·∂C/∂W} (split by rows of W) and {@code b' = b − ε·∂C/∂b}, into the
+     * workspace's gradient arrays.
      */
-    private void descendPart(Workspace w, int part, int parts) {
+    private void stepPart(Workspace w, int part, int parts) {
+        int rows = w.rows;
         double learningRate = w.learningRate;
+        double[] scratch = w.partScratch[part];
+        double[] check = w.partCheck[part];
         for (int l = 0; l < layers.length; l++) {
             int in = layers[l].inputSize();
             int out = layers[l].outputSize();
-            int offset = offsets[l];
-            int kTo = (int) ((long) in * (part + 1) / parts);
-            for (int k = (int) ((long) in * part / parts); k < kTo; k++) {
-                Kernels.descend(weights[l][k], w.weightGradient[l][k], out, learningRate);   // W ← W − ε·∂C/∂W
-                System.arraycopy(weights[l][k], 0, theta, offset + k * out, out);           // θ = the rows
-            }
+            double[][] a = l == 0 ? w.input : w.a[l - 1];
+            Kernels.weightStep(a, w.delta[l], rows, out, weights[l], w.weightGradient[l], learningRate, scratch,
+                    check, firstWeightRow(l, part, parts), firstWeightRow(l, part + 1, parts));   // W' = W − ε·aᵀ·δ
             if (l % parts == part) {
-                Kernels.descend(biases[l], w.biasGradient[l], out, learningRate);          // b ← b − ε·∂C/∂b
-                System.arraycopy(biases[l], 0, theta, offset + in * out, out);
+                Kernels.biasGradient(w.delta[l], rows, out, scratch);              // ∂C/∂bˡ = Σ_rows δˡ
+                Kernels.step(biases[l], scratch, w.biasGradient[l], out, learningRate);   // b' = b − ε·∂C/∂b
+                Kernels.accumulateNonFinite(check, w.biasGradient[l], out);
             }
         }
     }
@@ -792,12 +874,13 @@ public final class Network {
 
     /** Returns new scratch buffers with this network's tasks wired to them. */
     private Workspace newWorkspace(int parameterCount, int capacity) {
-        Workspace w = new Workspace(this, layers, parameterCount, capacity, dense && parameterCount > 0);
+        Workspace w = new Workspace(this, layers, parameterCount, capacity, dense && parameterCount > 0, threads);
         if (dense) {
             w.forwardTask = (part, parts) -> forwardRows(w, first(w.rows, part, parts), first(w.rows, part + 1, parts));
             w.deltaTask = (part, parts) -> deltaRows(w, first(w.rows, part, parts), first(w.rows, part + 1, parts));
             w.weightTask = (part, parts) -> weightPart(w, part, parts);
-            w.descendTask = (part, parts) -> descendPart(w, part, parts);
+            w.stepTask = (part, parts) -> stepPart(w, part, parts);
+
         }
         return w;
     }
@@ -820,6 +903,19 @@ public final class Network {
                 System.arraycopy(theta, offset + k * out, weights[l][k], 0, out);
             }
             System.arraycopy(theta, offset + in * out, biases[l], 0, out);
+        }
+    }
+
+    /** Copies the row arrays {@link #weights} and {@link #biases} into {@code flat}, in θ's order. */
+    private void copyRowsTo(double[] flat) {
+        for (int l = 0; l < layers.length; l++) {
+            int in = layers[l].inputSize();
+            int out = layers[l].outputSize();
+            int offset = offsets[l];
+            for (int k = 0; k < in; k++) {
+                System.arraycopy(weights[l][k], 0, flat, offset + k * out, out);
+            }
+            System.arraycopy(biases[l], 0, flat, offset + in * out, out);
         }
     }
 
@@ -864,15 +960,10 @@ public final class Network {
     private void descend(Workspace w, double learningRate) {
         long stamp = parameterLock.writeLock();
         try {
-            if (dense) {
-                w.learningRate = learningRate;
-                runSplit(w.descendTask, w.rows);                             // by rows of W, like ∂C/∂W
-            } else {
-                double[] t = theta;
-                double[] g = w.gradient;
-                for (int p = 0; p < t.length; p++) {
-                    t[p] -= learningRate * g[p];                             // θ ← θ − ε·g
-                }
+            double[] t = theta;
+            double[] g = w.gradient;
+            for (int p = 0; p < t.length; p++) {
+                t[p] -= learningRate * g[p];                                 // θ ← θ − ε·g
             }
         } finally {
             parameterLock.unlockWrite(stamp);
@@ -884,27 +975,13 @@ public final class Network {
         if (!Double.isFinite(cost)) {
             throw new DivergenceException(epoch, batch, lastFinite, "the cost");
         }
-        double[] acc = w.finiteCheck;
-        Arrays.fill(acc, 0.0);
-        if (dense) {
-            for (int l = 0; l < layers.length; l++) {
-                int out = layers[l].outputSize();
-                for (double[] row : w.weightGradient[l]) {
-                    Kernels.accumulateNonFinite(acc, row, out);
-                }
-                Kernels.accumulateNonFinite(acc, w.biasGradient[l], out);
-            }
-        } else {
-            double[] g = w.gradient;
-            for (int p = 0; p < g.length; p++) {
-                acc[0] += g[p] * 0.0;                                        // NaN or ±∞ times 0 is NaN
-            }
+        double acc = 0.0;
+        double[] g = w.gradient;
+        for (int p = 0; p < g.length; p++) {
+            acc += g[p] * 0.0;                                               // NaN or ±∞ times 0 is NaN
         }
-        for (double v : acc) {
-            if (v != 0.0) {
-                throw new DivergenceException(epoch, batch, Double.isNaN(lastFinite) ? cost : lastFinite,
-                        "the gradient");
-            }
+        if (acc != 0.0) {
+            throw new DivergenceException(epoch, batch, Double.isNaN(lastFinite) ? cost : lastFinite, "the gradient");
         }
     }
 

@@ -12,10 +12,13 @@ import io.github.mlp4j.internal.Workers;
  * and activations, and {@code delta[l]} its local gradient {@code ∂C/∂z}, each
  * (capacity × outputSize). A network of dense layers also keeps its gradient here as row arrays,
  * {@code weightGradient[l]} (in × out) and {@code biasGradient[l]}, which its kernels write and
- * which are copied into {@link #gradient()} in θ's order. Instances are not thread-safe: each
- * thread uses its own.
+ * which are copied into {@link #gradient()} in θ's order; the steps of {@link Network#fit} use
+ * these arrays to build the next weights, and swap them with the network's. Instances are not
+ * thread-safe: each thread uses its own.
  */
 public final class Workspace {
+    /** Doubles in a cache line: the padding after each array that one thread writes while others write theirs. */
+    private static final int PAD = 8;
     final Network network;
     final int capacity;
     final double[][] input;
@@ -26,18 +29,23 @@ public final class Workspace {
     final double[] gradient;
     final double[][][] weightGradient;
     final double[][] biasGradient;
-    /** Scratch for the finiteness test of the gradient, as long as the widest layer. */
-    final double[] finiteCheck;
+    /**
+     * Per part of a split training step: a finiteness accumulator and a gradient row, each as
+     * long as the widest layer plus {@link #PAD} unused values, so that no cache line holds values
+     * that two threads write (dense networks).
+     */
+    final double[][] partCheck;
+    final double[][] partScratch;
     /** The number of rows of the pass in progress, read by the tasks. */
     int rows;
     Workers.Task forwardTask;
     Workers.Task deltaTask;
     Workers.Task weightTask;
-    Workers.Task descendTask;
-    /** The learning rate of the step that {@link #descendTask} takes. */
+    Workers.Task stepTask;
+    /** The learning rate of the step that {@link #stepTask} takes. */
     double learningRate;
 
-    Workspace(Network network, Layer[] layers, int parameterCount, int capacity, boolean rowGradients) {
+    Workspace(Network network, Layer[] layers, int parameterCount, int capacity, boolean rowGradients, int parts) {
         this.network = network;
         this.capacity = capacity;
         this.input = new double[capacity][];
@@ -52,11 +60,13 @@ public final class Workspace {
             delta[l] = new double[capacity][width];
         }
         this.gradient = new double[parameterCount];
+
         int widest = 1;
         for (Layer layer : layers) {
             widest = Math.max(widest, layer.outputSize());
         }
-        this.finiteCheck = new double[widest];
+        this.partCheck = new double[rowGradients ? parts : 0][widest + PAD];
+        this.partScratch = new double[rowGradients ? parts : 0][widest + PAD];
         if (rowGradients) {
             weightGradient = new double[layers.length][][];
             biasGradient = new double[layers.length][];

@@ -44,6 +44,65 @@ class NetworkThreadingTest {
     }
 
     @Test
+    void aTrainingStepIsExactlyTheParametersMinusTheLearningRateTimesTheGradient() {
+        // fit and step build W − ε·∂C/∂W row by row without storing the gradient; the result must be
+        // the same bits as the gradient that gradient() reports, applied by hand
+        Rng rng = new Rng(5);
+        double[][] x = TestData.uniform(rng, 128, 50, -1, 1);
+        double[][] y = TestData.oneHot(rng, 128, 5);
+        for (int threads : new int[] {1, 2, 3}) {
+            Network net = build(threads);
+            double[] before = net.parameters();
+            double[] g = net.gradient(x, y);
+            double learningRate = 0.3;
+            net.step(x, y, learningRate);
+            double[] after = net.parameters();
+            for (int p = 0; p < before.length; p++) {
+                assertThat(after[p]).as("parameter %d, %d threads", p, threads).isEqualTo(before[p] - learningRate * g[p]);
+            }
+        }
+    }
+
+    @Test
+    void anOptimizerUpdateAfterFitStartsFromTheFittedParameters() {
+        Rng rng = new Rng(6);
+        double[][] x = TestData.uniform(rng, 128, 50, -1, 1);
+        double[][] y = TestData.oneHot(rng, 128, 5);
+        Network net = build(2);
+        net.fit(x, y, 2, 32, 0.1);                                           // steps on the row arrays
+        double[] fitted = net.parameters();
+        double[] g = net.gradient(x, y);
+        net.update(Optimizer.sgd().start(net.parameterCount()), g, 0.5);    // steps on θ
+        double[] after = net.parameters();
+        for (int p = 0; p < fitted.length; p++) {
+            assertThat(after[p]).as("parameter %d", p).isEqualTo(fitted[p] - 0.5 * g[p]);
+        }
+        net.fit(x, y, 1, 32, 0.1);                                           // and back to the row arrays
+        assertThat(net.parameters()).isNotEqualTo(after);
+    }
+
+    @Test
+    void aStepWhoseNewParametersOverflowLeavesTheParametersUnchanged() {
+        // targets of 1,000 under MSE give weight gradients far above 1, so ε = Double.MAX_VALUE makes
+        // W − ε·∂C/∂W infinite although the gradient itself is finite; 128 rows pass the parallel threshold
+        Rng rng = new Rng(7);
+        double[][] x = TestData.uniform(rng, 128, 50, -1, 1);
+        double[][] y = TestData.uniform(rng, 128, 5, 999, 1000);
+        for (int threads : new int[] {1, 2}) {
+            Network net = Network.builder().input(50).dense(40, Activation.relu()).dense(5, Activation.identity())
+                    .loss(Loss.mse()).seed(11).threads(threads).build();
+            double[] before = net.parameters();
+            double[] g = net.gradient(x, y);
+            assertThat(java.util.Arrays.stream(g).allMatch(Double::isFinite)).isTrue();
+            assertThat(java.util.Arrays.stream(g).map(Math::abs).max().getAsDouble()).isGreaterThan(2.0);
+            assertThatThrownBy(() -> net.step(x, y, Double.MAX_VALUE))
+                    .isInstanceOf(DivergenceException.class)
+                    .hasMessageContaining("the gradient");
+            assertThat(net.parameters()).containsExactly(before);
+        }
+    }
+
+    @Test
     void stepsAndPredictionsAllocateNothingInSteadyState() {
         Rng rng = new Rng(5);
         double[][] x = TestData.uniform(rng, 128, 50, -1, 1);

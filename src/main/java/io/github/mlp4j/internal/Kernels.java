@@ -68,38 +68,45 @@ public final class Kernels {
         for (int k0 = 0; k0 < in; k0 += K_BLOCK) {
             int k1 = Math.min(in, k0 + K_BLOCK);
             for (int i = from; i < to; i++) {
-                double[] xi = x[i];
-                double[] zi = z[i];
-                int k = k0;
-                for (; k + 4 <= k1; k += 4) {
-                    double x0 = xi[k];
-                    double x1 = xi[k + 1];
-                    double x2 = xi[k + 2];
-                    double x3 = xi[k + 3];
-                    if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
-                        continue;                                             // adds only zeros: skip
-                    }
-                    double[] w0 = w[k];
-                    double[] w1 = w[k + 1];
-                    double[] w2 = w[k + 2];
-                    double[] w3 = w[k + 3];
-                    for (int j = 0; j < out; j++) {
-                        zi[j] += x0 * w0[j] + x1 * w1[j] + x2 * w2[j] + x3 * w3[j];   // z += x·W, 4 rows of W
-                    }
-                }
-                for (; k < k1; k++) {
-                    double xk = xi[k];
-                    if (xk == 0.0) {
-                        continue;
-                    }
-                    double[] wk = w[k];
-                    for (int j = 0; j < out; j++) {
-                        zi[j] += xk * wk[j];                                  // z += x_k·W_k
-                    }
-                }
+                addProducts(w, out, x[i], z[i], k0, k1);                      // z_i += Σ_k x_ik·W_k, this block
                 if (k1 == in) {
                     f.forward(z, a, i, i + 1, out);                           // a = f(z), fused
                 }
+            }
+        }
+    }
+
+    /**
+     * Adds {@code Σ_k x_k · W_k} over {@code k = k0..k1−1} to {@code z}: four terms per pass
+     * ({@code z += x_k·W_k + x_k+1·W_k+1 + x_k+2·W_k+2 + x_k+3·W_k+3}), then single terms; a group
+     * of zero inputs adds only zeros and is skipped.
+     */
+    private static void addProducts(double[][] w, int out, double[] xi, double[] zi, int k0, int k1) {
+        int k = k0;
+        for (; k + 4 <= k1; k += 4) {
+            double x0 = xi[k];
+            double x1 = xi[k + 1];
+            double x2 = xi[k + 2];
+            double x3 = xi[k + 3];
+            if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
+                continue;                                                     // adds only zeros: skip
+            }
+            double[] w0 = w[k];
+            double[] w1 = w[k + 1];
+            double[] w2 = w[k + 2];
+            double[] w3 = w[k + 3];
+            for (int j = 0; j < out; j++) {
+                zi[j] += x0 * w0[j] + x1 * w1[j] + x2 * w2[j] + x3 * w3[j];   // z += x·W, 4 rows of W
+            }
+        }
+        for (; k < k1; k++) {
+            double xk = xi[k];
+            if (xk == 0.0) {
+                continue;
+            }
+            double[] wk = w[k];
+            for (int j = 0; j < out; j++) {
+                zi[j] += xk * wk[j];                                          // z += x_k·W_k
             }
         }
     }
@@ -127,34 +134,72 @@ public final class Kernels {
     public static void weightGradient(double[][] x, double[][] delta, int rows, int out, double[][] dW,
             int kFrom, int kTo) {
         for (int k = kFrom; k < kTo; k++) {
-            double[] g = dW[k];
-            java.util.Arrays.fill(g, 0, out, 0.0);
-            int i = 0;
-            for (; i + 4 <= rows; i += 4) {
-                double x0 = x[i][k];
-                double x1 = x[i + 1][k];
-                double x2 = x[i + 2][k];
-                double x3 = x[i + 3][k];
-                if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
-                    continue;                                                 // adds only zeros: skip
-                }
-                double[] d0 = delta[i];
-                double[] d1 = delta[i + 1];
-                double[] d2 = delta[i + 2];
-                double[] d3 = delta[i + 3];
-                for (int j = 0; j < out; j++) {
-                    g[j] += x0 * d0[j] + x1 * d1[j] + x2 * d2[j] + x3 * d3[j];    // dW_k += Σ x_ik·δ_i, 4 rows
-                }
+            gradientRow(x, delta, rows, out, k, dW[k]);
+        }
+    }
+
+    /**
+     * Computes rows {@code kFrom..kTo−1} of the weight gradient {@code dW = xᵀ·δ}, as
+     * {@link #weightGradient} does, and takes the gradient-descent step with each row at once,
+     * writing the new weights into a second matrix: {@code next_k = W_k − ε·dW_k}. The gradient
+     * row lives only in {@code scratch} (it stays in the level-1 cache), and {@code W} is left
+     * unchanged, so a caller can keep the old weights if the step turns out not to be finite.
+     *
+     * <p>{@code check} accumulates {@code 0·next}: it turns NaN if a new weight is NaN or infinite
+     * (a non-finite gradient, or a finite one too large for the step).
+     *
+     * @param x the layer's inputs, rows of at least {@code kTo} values; not modified
+     * @param delta {@code δ = ∂C/∂z}, rows of at least {@code out} values; not modified
+     * @param rows the number of rows of the batch
+     * @param out the number of outputs
+     * @param w the weights {@code W}; not modified
+     * @param next receives {@code W − ε·dW} in rows {@code kFrom..kTo−1}; overwritten there
+     * @param learningRate ε
+     * @param scratch at least {@code out} values; overwritten
+     * @param check at least {@code out} values; stays 0 while every new weight is finite
+     * @param kFrom the first row, inclusive
+     * @param kTo the last row, exclusive
+     */
+    public static void weightStep(double[][] x, double[][] delta, int rows, int out, double[][] w,
+            double[][] next, double learningRate, double[] scratch, double[] check, int kFrom, int kTo) {
+        for (int k = kFrom; k < kTo; k++) {
+            gradientRow(x, delta, rows, out, k, scratch);                     // dW_k = Σ_i x_ik·δ_i
+            step(w[k], scratch, next[k], out, learningRate);                  // next_k = W_k − ε·dW_k
+            accumulateNonFinite(check, next[k], out);
+        }
+    }
+
+    /**
+     * Writes row {@code k} of {@code dW = xᵀ·δ} into {@code g}: the rows of the batch added four at
+     * a time, in order from row 0, then one at a time; a group of four zero inputs is skipped.
+     */
+    private static void gradientRow(double[][] x, double[][] delta, int rows, int out, int k, double[] g) {
+        java.util.Arrays.fill(g, 0, out, 0.0);
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            double x0 = x[i][k];
+            double x1 = x[i + 1][k];
+            double x2 = x[i + 2][k];
+            double x3 = x[i + 3][k];
+            if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
+                continue;                                                     // adds only zeros: skip
             }
-            for (; i < rows; i++) {
-                double xk = x[i][k];
-                if (xk == 0.0) {
-                    continue;
-                }
-                double[] d = delta[i];
-                for (int j = 0; j < out; j++) {
-                    g[j] += xk * d[j];                                        // dW_k += x_ik·δ_i
-                }
+            double[] d0 = delta[i];
+            double[] d1 = delta[i + 1];
+            double[] d2 = delta[i + 2];
+            double[] d3 = delta[i + 3];
+            for (int j = 0; j < out; j++) {
+                g[j] += x0 * d0[j] + x1 * d1[j] + x2 * d2[j] + x3 * d3[j];        // dW_k += Σ x_ik·δ_i, 4 rows
+            }
+        }
+        for (; i < rows; i++) {
+            double xk = x[i][k];
+            if (xk == 0.0) {
+                continue;
+            }
+            double[] d = delta[i];
+            for (int j = 0; j < out; j++) {
+                g[j] += xk * d[j];                                            // dW_k += x_ik·δ_i
             }
         }
     }
@@ -184,8 +229,8 @@ public final class Kernels {
      * <pre>
      *   gradIn_ik = Σ_j δ_ij · W_kj = δ_i · W_k      (a dot product of two rows)
      * </pre>
-     * Each dot product runs over {@code j} in order with one accumulator; two rows and two
-     * {@code k} at a time give four independent sums for the processor to overlap. Every element
+     * Each dot product runs over {@code j} in order with one accumulator; four rows and two
+     * {@code k} at a time give eight independent sums for the processor to overlap. Every element
      * has the same bits whatever block it falls in.
      *
      * @param w the weights, {@code in} rows of at least {@code out} values; not modified
@@ -200,35 +245,53 @@ public final class Kernels {
     public static void inputGradient(double[][] w, int in, int out, double[][] delta, double[][] gradIn,
             int from, int to) {
         int i = from;
-        for (; i + 2 <= to; i += 2) {
+        for (; i + 4 <= to; i += 4) {
             double[] d0 = delta[i];
             double[] d1 = delta[i + 1];
+            double[] d2 = delta[i + 2];
+            double[] d3 = delta[i + 3];
             double[] g0 = gradIn[i];
             double[] g1 = gradIn[i + 1];
+            double[] g2 = gradIn[i + 2];
+            double[] g3 = gradIn[i + 3];
             int k = 0;
             for (; k + 2 <= in; k += 2) {
                 double[] wa = w[k];
                 double[] wb = w[k + 1];
-                double s00 = 0.0;
-                double s01 = 0.0;
-                double s10 = 0.0;
-                double s11 = 0.0;
+                double s0a = 0.0;
+                double s0b = 0.0;
+                double s1a = 0.0;
+                double s1b = 0.0;
+                double s2a = 0.0;
+                double s2b = 0.0;
+                double s3a = 0.0;
+                double s3b = 0.0;
                 for (int j = 0; j < out; j++) {
                     double p = wa[j];
                     double q = wb[j];
-                    s00 += d0[j] * p;                                         // (δ·Wᵀ)_ik = δ_i·W_k
-                    s01 += d0[j] * q;
-                    s10 += d1[j] * p;
-                    s11 += d1[j] * q;
+                    s0a += d0[j] * p;                                         // (δ·Wᵀ)_ik = δ_i·W_k
+                    s0b += d0[j] * q;
+                    s1a += d1[j] * p;
+                    s1b += d1[j] * q;
+                    s2a += d2[j] * p;
+                    s2b += d2[j] * q;
+                    s3a += d3[j] * p;
+                    s3b += d3[j] * q;
                 }
-                g0[k] = s00;
-                g0[k + 1] = s01;
-                g1[k] = s10;
-                g1[k + 1] = s11;
+                g0[k] = s0a;
+                g0[k + 1] = s0b;
+                g1[k] = s1a;
+                g1[k + 1] = s1b;
+                g2[k] = s2a;
+                g2[k + 1] = s2b;
+                g3[k] = s3a;
+                g3[k + 1] = s3b;
             }
             for (; k < in; k++) {
                 g0[k] = dot(d0, w[k], out);
                 g1[k] = dot(d1, w[k], out);
+                g2[k] = dot(d2, w[k], out);
+                g3[k] = dot(d3, w[k], out);
             }
         }
         for (; i < to; i++) {
@@ -250,32 +313,17 @@ public final class Kernels {
     }
 
     /**
-     * Takes a gradient-descent step on a matrix held as rows: {@code W ← W − ε·dW}.
+     * Writes a gradient-descent step of a vector into another: {@code next = v − ε·g}.
      *
-     * @param w the parameters, rows of at least {@code columns} values; overwritten in
-     *     rows {@code 0..rows−1}
-     * @param dW the gradient; not modified
-     * @param rows the number of rows
-     * @param columns the number of columns
-     * @param learningRate ε
-     */
-    public static void descend(double[][] w, double[][] dW, int rows, int columns, double learningRate) {
-        for (int k = 0; k < rows; k++) {
-            descend(w[k], dW[k], columns, learningRate);
-        }
-    }
-
-    /**
-     * Takes a gradient-descent step on a vector: {@code v ← v − ε·g}.
-     *
-     * @param v the parameters; overwritten in {@code 0..n−1}
+     * @param v the parameters; not modified
      * @param g the gradient; not modified
+     * @param next receives the new parameters; overwritten in {@code 0..n−1}
      * @param n the number of values
      * @param learningRate ε
      */
-    public static void descend(double[] v, double[] g, int n, double learningRate) {
+    public static void step(double[] v, double[] g, double[] next, int n, double learningRate) {
         for (int j = 0; j < n; j++) {
-            v[j] -= learningRate * g[j];                                      // θ ← θ − ε·g
+            next[j] = v[j] - learningRate * g[j];                             // θ' = θ − ε·g
         }
     }
 

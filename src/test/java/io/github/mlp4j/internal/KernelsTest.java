@@ -176,6 +176,34 @@ class KernelsTest {
     }
 
     @Test
+    void weightStepWritesTheDescentStepOfTheGradientAndLeavesTheWeights() {
+        Rng rng = new Rng(4);
+        int rows = 10;
+        int in = 9;
+        int out = 6;
+        double[][] w = random(rng, in, out);
+        double[][] x = random(rng, rows, in);
+        double[][] delta = random(rng, rows, out);
+        double[][] original = Checks.copy(w);
+        double[][] dW = new double[in][out];
+        Kernels.weightGradient(x, delta, rows, out, dW, 0, in);
+        double[][] next = new double[in][out];
+        double[] scratch = new double[out];
+        double[] check = new double[out];
+        Kernels.weightStep(x, delta, rows, out, w, next, 0.25, scratch, check, 0, 4);   // two k ranges
+        Kernels.weightStep(x, delta, rows, out, w, next, 0.25, scratch, check, 4, in);
+        for (int k = 0; k < in; k++) {
+            for (int j = 0; j < out; j++) {
+                assertThat(next[k][j]).isEqualTo(w[k][j] - 0.25 * dW[k][j]);   // the same bits
+            }
+        }
+        assertThat(w).isDeepEqualTo(original);
+        assertThat(check).containsOnly(0.0);
+        Kernels.weightStep(x, delta, rows, out, w, next, Double.MAX_VALUE, scratch, check, 0, in);
+        assertThat(check).contains(Double.NaN);                              // some |ε·dW| overflowed
+    }
+
+    @Test
     void nonFiniteValuesTurnTheAccumulatorNaN() {
         double[] acc = new double[3];
         Kernels.accumulateNonFinite(acc, new double[] {1e308, -2, 0}, 3);
