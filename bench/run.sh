@@ -3,7 +3,8 @@
 # peer libraries and JMH) on this machine, one JSON line per workload.
 #
 #   bash bench/run.sh                    # mlp4j: workloads M, M-large, C, P with 1 and 2 threads
-#   PEERS=1 bash bench/run.sh            # also the peers (Smile, DL4J, Encog) and OpenBLAS, same data
+#   PEERS=1 bash bench/run.sh            # also the peers (Smile, DL4J, Encog) and OpenBLAS, same data:
+#                                        # training (M, C), OpenBLAS step products, prediction (P)
 #   bash bench/run.sh jmh                # JMH kernels + one training step, with the GC profiler
 #
 # Data: ../shared/bench/peers/data (or $DATA) holds mnist_{train,test}.csv and circles_*.csv made
@@ -26,15 +27,16 @@ if [[ "${1:-}" == "jmh" ]]; then
 fi
 
 if [[ -n "${PEERS:-}" ]]; then
+  # Where the peers' modules are built: in place, or in the copy run_all.sh makes of a read-only folder.
+  P="$PEERS_DIR"
+  [[ -w "$P" ]] || P="${PEERS_WORKDIR:-$HOME/.cache/mlp4j-peers}"
+  cp_of() { echo "$P/$1/target/classes:$(cat "$P/$1/target/classpath.txt")"; }
   # The peers' own runner (data, build, OpenBLAS probe, every configuration) when asked for ...
   if [[ -n "${PEERS_FULL:-}" ]]; then
     ONLY="${ONLY:-blas smile dl4j encog}" REPEATS=1 bash "$PEERS_DIR/run_all.sh"
   else
     # ... else the configurations that the comparison needs, straight from the built peer modules
     # (build them once with the peers' run_all.sh): one round, one thread, same data, same JVM flags.
-    P="$PEERS_DIR"
-    [[ -w "$P" ]] || P="${PEERS_WORKDIR:-$HOME/.cache/mlp4j-peers}"
-    cp_of() { echo "$P/$1/target/classes:$(cat "$P/$1/target/classpath.txt")"; }
     echo "== OpenBLAS dgemm (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
     OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$P/target/dgemm_bench" 1 | grep -E 'square|step|RESULT'
     for cfg in "smile|bench.smile.SmileBench|M|" "dl4j|bench.dl4j.Dl4jBench|M|" \
@@ -46,6 +48,31 @@ if [[ -n "${PEERS:-}" ]]; then
           --workload "$wl" --threads 1 --data "$DATA" $( [[ $wl == C ]] && echo --epochs 200 ) $extra 2>/dev/null | grep '^RESULT' || echo "FAILED"
     done
   fi
+
+  # OpenBLAS on the nine products of one M training step, batch 32 and 256 (M and M-large), one
+  # thread, with the kernel OpenBLAS picks for this CPU (OPENBLAS_CORETYPE unset, as the peers' probe).
+  if [[ -f /usr/include/x86_64-linux-gnu/cblas.h || -f /usr/include/cblas.h ]] && command -v gcc > /dev/null; then
+    if [[ bench/blas/step_gemm.c -nt target/step_gemm ]]; then
+      nice gcc -O2 -Wall -o target/step_gemm bench/blas/step_gemm.c -lopenblas
+    fi
+    for batch in 32 256; do
+      echo "== OpenBLAS step products, batch $batch (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
+      env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
+          target/step_gemm "$batch" 1 || echo "FAILED"
+    done
+  else
+    echo "== OpenBLAS step products skipped: needs gcc and libopenblas-dev (cblas.h)"
+  fi
+
+  # Workload P for the peers: each trains M for one epoch with its own API, then times single-row
+  # and whole-test-set prediction as Workloads.predictLatency does (bench/peers/*Predict.java).
+  for cfg in "smile|SmilePredict|" "dl4j|Dl4jPredict|--dtype double" "dl4j|Dl4jPredict|--dtype float" \
+             "encog|EncogPredict|"; do
+    IFS='|' read -r mod cls extra <<< "$cfg"
+    echo "== $mod P $extra (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
+    OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 java $JVM_FLAGS -cp "$(cp_of "$mod")" \
+        "bench/peers/$cls.java" --data "$DATA" $extra 2>/dev/null | grep '^{' || echo "FAILED"
+  done
 fi
 
 data_args=()
