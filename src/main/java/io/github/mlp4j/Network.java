@@ -45,11 +45,14 @@ import java.util.concurrent.locks.StampedLock;
  *
  * <p>Threads: a network made only of {@link Dense} layers splits large batches between
  * {@link Builder#threads(int)} threads (default: {@link Runtime#availableProcessors()}): the
- * forward pass and the back-propagated {@code δ} by rows, the weight gradient {@code aᵀ·δ} by rows
- * of {@code W}. Every number is computed by one fixed expression whatever the split, so the
- * results are bit-identical for every thread count. Batches with fewer than
- * {@link #PARALLEL_THRESHOLD} multiply-adds run on the calling thread, where threads would cost
- * more than they save.
+ * forward pass and the back-propagated {@code δ} by rows of the batch, the weight gradient
+ * {@code aᵀ·δ} and the step {@code W − ε·aᵀ·δ} by rows of {@code W}. A layer with at least 32,768
+ * weights also computes its product {@code a·W} by rows of {@code W}: as partial sums over four
+ * fixed chunks of its inputs, added to the bias in chunk order; so a thread multiplies and updates
+ * only its own rows of {@code W}, which stay in its core's cache. Every number is computed by one
+ * fixed expression whatever the split (the chunks do not depend on the threads), so the results
+ * are bit-identical for every thread count. Batches with fewer than {@link #PARALLEL_THRESHOLD}
+ * multiply-adds run on the calling thread, where threads would cost more than they save.
  *
  * <p>Thread safety: prediction ({@link #predict}, {@link #predictClass}, {@link #loss}) may be
  * called from any number of threads at once; each thread uses its own scratch buffers. Training
@@ -80,6 +83,14 @@ public final class Network {
 
     /** Predictions run through the network in chunks of at most this many rows. */
     private static final int PREDICT_CHUNK = 256;
+    /**
+     * A dense layer with at least this many weights computes {@code x·W} as {@link #CHUNKS} partial
+     * sums over fixed chunks of its inputs, so that each thread reads and updates only its own rows
+     * of {@code W}.
+     */
+    private static final int CHUNKED_WEIGHTS = 1 << 15;
+    /** The number of input chunks of a large layer: fixed, so that the sums do not depend on the threads. */
+    private static final int CHUNKS = 4;
 
     private final Layer[] layers;
     private final int[] offsets;
@@ -107,6 +118,12 @@ public final class Network {
     private boolean thetaStale;
     /** Σ inputs·outputs over the layers: the multiply-adds of one row's forward pass. */
     private final long multiplyAddsPerRow;
+    /**
+     * Per layer of a dense network, where its input chunks start ({@code CHUNKS + 1} values, each a
+     * multiple of {@link Kernels#K_BLOCK}, the last one inputSize), or null for a layer small
+     * enough to compute whole.
+     */
+    private final int[][] chunkStarts;
     /** Guards θ and its row copies: predictions read under the read lock, updates write. */
     private final StampedLock parameterLock = new StampedLock();
 
@@ -131,6 +148,18 @@ public final class Network {
         this.rng = new Rng(seed);
         for (int l = 0; l < layers.length; l++) {
             layers[l].initialize(theta, offsets[l], rng);
+        }
+        this.chunkStarts = new int[layers.length][];
+        for (int l = 0; l < layers.length; l++) {
+            int in = layers[l].inputSize();
+            if (allDense && (long) in * layers[l].outputSize() >= CHUNKED_WEIGHTS && in >= CHUNKS * Kernels.K_BLOCK) {
+                int[] starts = new int[CHUNKS + 1];
+                for (int c = 0; c < CHUNKS; c++) {
+                    starts[c] = in * c / CHUNKS / Kernels.K_BLOCK * Kernels.K_BLOCK;
+                }
+                starts[CHUNKS] = in;
+                chunkStarts[l] = starts;
+            }
         }
         if (dense) {
             weights = new double[layers.length][][];
@@ -663,7 +692,20 @@ public final class Network {
     void forward(Workspace w, int rows) {
         if (dense) {
             w.rows = rows;
-            runSplit(w.forwardTask, rows);                                   // rows split between threads
+            int l = 0;
+            while (l < layers.length) {
+                w.layer = l;
+                if (chunkStarts[l] != null) {
+                    runSplit(w.partialTask, rows);                           // x·Wˡ by chunks of inputs
+                }
+                int end = l + 1;
+                while (end < layers.length && chunkStarts[end] == null) {
+                    end++;
+                }
+                w.layerEnd = end;
+                runSplit(w.forwardTask, rows);                               // layers l..end−1 by rows
+                l = end;
+            }
             return;
         }
         double[][] in = w.input;
@@ -774,19 +816,53 @@ public final class Network {
         return cost;
     }
 
-    /** Forward pass of rows {@code from..to−1} through every layer (dense networks). */
+    /**
+     * Forward pass of rows {@code from..to−1} through layers {@code w.layer..w.layerEnd−1} (dense
+     * networks); a chunked first layer adds up the partial sums of its chunks.
+     */
     private void forwardRows(Workspace w, int from, int to) {
-        double[][] in = w.input;
-        for (int l = 0; l < layers.length; l++) {
+        for (int l = w.layer; l < w.layerEnd; l++) {
             Layer layer = layers[l];
-            Kernels.forward(weights[l], biases[l], layer.inputSize(), layer.outputSize(), in, w.z[l],
-                    layer.activation(), w.a[l], from, to);                   // aˡ = fˡ(aˡ⁻¹·Wˡ + bˡ)
-            in = w.a[l];
+            int out = layer.outputSize();
+            if (chunkStarts[l] != null) {
+                Kernels.sumPartials(biases[l], w.partial[l], CHUNKS, out, w.z[l], from, to);   // zˡ = bˡ + Σ_c (aˡ⁻¹·Wˡ over chunk c)
+                layer.activation().forward(w.z[l], w.a[l], from, to, out);                      // aˡ = fˡ(zˡ)
+            } else {
+                Kernels.forward(weights[l], biases[l], layer.inputSize(), out, l == 0 ? w.input : w.a[l - 1],
+                        w.z[l], layer.activation(), w.a[l], from, to);      // aˡ = fˡ(aˡ⁻¹·Wˡ + bˡ)
+            }
         }
     }
 
-    /** Returns the first row of {@code Wˡ} in part {@code part} of {@code parts}: an even share of its rows. */
+    /**
+     * Computes the partial sums {@code aˡ⁻¹·Wˡ} over the input chunks of layer {@code w.layer} that
+     * belong to part {@code part} of {@code parts}, for every row of the batch.
+     */
+    private void partialPart(Workspace w, int part, int parts) {
+        int l = w.layer;
+        int[] starts = chunkStarts[l];
+        double[][] in = l == 0 ? w.input : w.a[l - 1];
+        for (int c = firstChunk(part, parts); c < firstChunk(part + 1, parts); c++) {
+            Kernels.forwardPartial(weights[l], layers[l].outputSize(), in, starts[c], starts[c + 1], w.partial[l][c],
+                    0, w.rows);                                              // pᶜ = Σ over chunk c of aˡ⁻¹_k·Wˡ_k
+        }
+    }
+
+    /** Returns the first chunk of part {@code part} of {@code parts}: chunk c belongs to part ⌊c·parts/CHUNKS⌋. */
+    private static int firstChunk(int part, int parts) {
+        return (part * CHUNKS + parts - 1) / parts;
+    }
+
+    /**
+     * Returns the first row of {@code Wˡ} in part {@code part} of {@code parts}: the start of its
+     * first chunk for a chunked layer (so that a thread updates the rows it multiplied), else an
+     * even share of the rows.
+     */
     private int firstWeightRow(int l, int part, int parts) {
+        int[] starts = chunkStarts[l];
+        if (starts != null) {
+            return starts[Math.min(CHUNKS, firstChunk(part, parts))];
+        }
         return (int) ((long) layers[l].inputSize() * part / parts);
     }
 
@@ -874,11 +950,13 @@ public final class Network {
 
     /** Returns new scratch buffers with this network's tasks wired to them. */
     private Workspace newWorkspace(int parameterCount, int capacity) {
-        Workspace w = new Workspace(this, layers, parameterCount, capacity, dense && parameterCount > 0, threads);
+        Workspace w = new Workspace(this, layers, parameterCount, capacity, dense && parameterCount > 0, threads,
+                chunkStarts, CHUNKS);
         if (dense) {
             w.forwardTask = (part, parts) -> forwardRows(w, first(w.rows, part, parts), first(w.rows, part + 1, parts));
             w.deltaTask = (part, parts) -> deltaRows(w, first(w.rows, part, parts), first(w.rows, part + 1, parts));
             w.weightTask = (part, parts) -> weightPart(w, part, parts);
+            w.partialTask = (part, parts) -> partialPart(w, part, parts);
             w.stepTask = (part, parts) -> stepPart(w, part, parts);
 
         }

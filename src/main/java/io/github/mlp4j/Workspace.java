@@ -42,10 +42,20 @@ public final class Workspace {
     Workers.Task deltaTask;
     Workers.Task weightTask;
     Workers.Task stepTask;
+    Workers.Task partialTask;
+    /** The layers that {@link #forwardTask} computes, {@code layer..layerEnd−1}, and {@link #partialTask}'s layer. */
+    int layer;
+    int layerEnd;
+    /**
+     * For a layer whose product {@code x·W} is summed in input chunks, the partial sum of each
+     * chunk, {@code partial[l][c]} (capacity × outputSize); null for the other layers.
+     */
+    final double[][][][] partial;
     /** The learning rate of the step that {@link #stepTask} takes. */
     double learningRate;
 
-    Workspace(Network network, Layer[] layers, int parameterCount, int capacity, boolean rowGradients, int parts) {
+    Workspace(Network network, Layer[] layers, int parameterCount, int capacity, boolean rowGradients, int parts,
+            int[][] chunkStarts, int chunks) {
         this.network = network;
         this.capacity = capacity;
         this.input = new double[capacity][];
@@ -60,6 +70,12 @@ public final class Workspace {
             delta[l] = new double[capacity][width];
         }
         this.gradient = new double[parameterCount];
+        this.partial = new double[layers.length][][][];
+        for (int l = 0; l < layers.length; l++) {
+            if (chunkStarts[l] != null) {
+                partial[l] = new double[chunks][capacity][layers[l].outputSize()];
+            }
+        }
 
         int widest = 1;
         for (Layer layer : layers) {

@@ -44,6 +44,54 @@ class NetworkThreadingTest {
     }
 
     @Test
+    void aLayerSummedInInputChunksIsCorrectAndBitIdenticalForEveryThreadCount() {
+        // 100 × 400 = 40,000 weights: the first layer computes a·W as partial sums over input chunks
+        Rng rng = new Rng(8);
+        double[][] x = TestData.uniform(rng, 192, 100, -1, 1);
+        double[][] y = TestData.oneHot(rng, 192, 3);
+        java.util.function.IntFunction<Network> build = threads -> Network.builder().input(100)
+                .dense(400, Activation.relu()).dense(3, Activation.softmax()).loss(Loss.crossEntropy()).seed(4)
+                .threads(threads).build();
+        Network one = build.apply(1);
+        double[] theta = one.parameters();
+        double[][] p = one.predict(x);
+        for (int i = 0; i < x.length; i += 37) {                              // z = x·W + b, the plain way
+            double[] z = new double[400];
+            for (int j = 0; j < 400; j++) {
+                z[j] = theta[100 * 400 + j];
+                for (int k = 0; k < 100; k++) {
+                    z[j] += x[i][k] * theta[k * 400 + j];
+                }
+                z[j] = Math.max(0.0, z[j]);
+            }
+            double[] o = new double[3];
+            double sum = 0.0;
+            for (int c = 0; c < 3; c++) {
+                o[c] = theta[40_400 + 400 * 3 + c];
+                for (int j = 0; j < 400; j++) {
+                    o[c] += z[j] * theta[40_400 + j * 3 + c];
+                }
+            }
+            double max = Math.max(o[0], Math.max(o[1], o[2]));
+            for (int c = 0; c < 3; c++) {
+                o[c] = Math.exp(o[c] - max);
+                sum += o[c];
+            }
+            for (int c = 0; c < 3; c++) {
+                assertThat(p[i][c]).as("row %d class %d", i, c).isCloseTo(o[c] / sum, org.assertj.core.api.Assertions.within(1e-12));
+            }
+            assertThat(one.predict(x[i])).containsExactly(p[i]);             // alone or in a batch: same bits
+        }
+        double[] costsOne = one.fit(x, y, 2, 64, 0.1);
+        for (int threads = 2; threads <= 4; threads++) {
+            Network many = build.apply(threads);
+            assertThat(many.predict(x)).isDeepEqualTo(p);
+            assertThat(many.fit(x, y, 2, 64, 0.1)).containsExactly(costsOne);
+            assertThat(many.parameters()).containsExactly(one.parameters());
+        }
+    }
+
+    @Test
     void aTrainingStepIsExactlyTheParametersMinusTheLearningRateTimesTheGradient() {
         // fit and step build W − ε·∂C/∂W row by row without storing the gradient; the result must be
         // the same bits as the gradient that gradient() reports, applied by hand

@@ -77,6 +77,60 @@ public final class Kernels {
     }
 
     /**
+     * Computes the partial sums {@code p_i = Σ_k x_ik · W_k} over {@code k = kFrom..kTo−1} for rows
+     * {@code from..to−1}: the part of {@code x·W} that one chunk of the inputs contributes. The sum
+     * starts at 0 and runs as in {@link #forward}, in blocks and groups of four from {@code kFrom};
+     * {@link #sumPartials} adds the chunks to the bias in order.
+     *
+     * @param w the weights, rows of at least {@code out} values; not modified
+     * @param out the number of outputs
+     * @param x the inputs, rows of at least {@code kTo} values; not modified
+     * @param kFrom the first input of the chunk, inclusive
+     * @param kTo the last input of the chunk, exclusive
+     * @param p the partial sums; overwritten in rows {@code from..to−1}, columns {@code 0..out−1}
+     * @param from the first row, inclusive
+     * @param to the last row, exclusive
+     */
+    public static void forwardPartial(double[][] w, int out, double[][] x, int kFrom, int kTo, double[][] p,
+            int from, int to) {
+        for (int i = from; i < to; i++) {
+            java.util.Arrays.fill(p[i], 0, out, 0.0);                        // p = 0
+        }
+        for (int k0 = kFrom; k0 < kTo; k0 += K_BLOCK) {
+            int k1 = Math.min(kTo, k0 + K_BLOCK);
+            for (int i = from; i < to; i++) {
+                addProducts(w, out, x[i], p[i], k0, k1);                      // p_i += Σ_k x_ik·W_k, this block
+            }
+        }
+    }
+
+    /**
+     * Computes {@code z = ((b + p⁰) + p¹) + …} from the partial sums of {@code chunks} chunks, in
+     * chunk order, for rows {@code from..to−1}.
+     *
+     * @param b the biases, at least {@code out} values; not modified
+     * @param partials the partial sums of each chunk, {@code partials[c][i][j]}; not modified
+     * @param chunks the number of chunks
+     * @param out the number of outputs
+     * @param z the weighted sums; overwritten in rows {@code from..to−1}, columns {@code 0..out−1}
+     * @param from the first row, inclusive
+     * @param to the last row, exclusive
+     */
+    public static void sumPartials(double[] b, double[][][] partials, int chunks, int out, double[][] z, int from,
+            int to) {
+        for (int i = from; i < to; i++) {
+            double[] zi = z[i];
+            System.arraycopy(b, 0, zi, 0, out);                               // z = b
+            for (int c = 0; c < chunks; c++) {
+                double[] pi = partials[c][i];
+                for (int j = 0; j < out; j++) {
+                    zi[j] += pi[j];                                           // z += pᶜ
+                }
+            }
+        }
+    }
+
+    /**
      * Adds {@code Σ_k x_k · W_k} over {@code k = k0..k1−1} to {@code z}: four terms per pass
      * ({@code z += x_k·W_k + x_k+1·W_k+1 + x_k+2·W_k+2 + x_k+3·W_k+3}), then single terms; a group
      * of zero inputs adds only zeros and is skipped.

@@ -204,6 +204,43 @@ class KernelsTest {
     }
 
     @Test
+    void partialSumsOverInputChunksAddUpToTheProduct() {
+        Rng rng = new Rng(5);
+        int rows = 7;
+        int in = 50;
+        int out = 9;
+        int[] starts = {0, 16, 32, 50};                                       // three chunks
+        double[][] w = random(rng, in, out);
+        double[] b = random(rng, 1, out)[0];
+        double[][] x = random(rng, rows, in);
+        double[][][] partials = new double[3][rows][out];
+        for (int c = 0; c < 3; c++) {
+            Kernels.forwardPartial(w, out, x, starts[c], starts[c + 1], partials[c], 0, rows);
+        }
+        double[][] z = new double[rows][out];
+        Kernels.sumPartials(b, partials, 3, out, z, 0, rows);
+        double[][] plain = new double[rows][out];
+        Kernels.forward(w, b, in, out, x, plain, Activation.identity(), new double[rows][out], 0, rows);
+        for (int i = 0; i < rows; i++) {
+            assertThat(z[i]).containsExactly(plain[i], within(1e-13));      // ((b + p⁰) + p¹) + p² ≈ b + x·W
+            double chunk = 0.0;
+            for (int k = 16; k < 32; k++) {
+                chunk += x[i][k] * w[k][4];                                  // chunk 1 alone, column 4
+            }
+            assertThat(partials[1][i][4]).isCloseTo(chunk, within(1e-14));
+        }
+        double[][] rowByRow = new double[rows][out];
+        double[][][] alone = new double[3][rows][out];
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0; c < 3; c++) {
+                Kernels.forwardPartial(w, out, x, starts[c], starts[c + 1], alone[c], i, i + 1);
+            }
+            Kernels.sumPartials(b, alone, 3, out, rowByRow, i, i + 1);
+        }
+        assertThat(rowByRow).isDeepEqualTo(z);                               // a row's bits do not depend on the batch
+    }
+
+    @Test
     void nonFiniteValuesTurnTheAccumulatorNaN() {
         double[] acc = new double[3];
         Kernels.accumulateNonFinite(acc, new double[] {1e308, -2, 0}, 3);
