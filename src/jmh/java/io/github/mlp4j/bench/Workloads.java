@@ -35,7 +35,11 @@ import java.util.Map;
  * ({@code ThreadMXBean.getThreadAllocatedBytes}) over 1,000 steps of {@code computeGradient} +
  * {@code update}, divided by 1,000.
  *
- * <p>Usage: {@code Workloads [--data DIR] [--workloads M,M-large,C,P] [--threads 1,2] [--epochs 10]
+ * <p>{@code M-pair} (not run by default) trains as many independent one-thread M networks at once
+ * as the thread count, each in its own thread, and reports their summed samples per second: the
+ * machine's own ceiling for M on that many cores, measured in the same run.
+ *
+ * <p>Usage: {@code Workloads [--data DIR] [--workloads M,M-large,C,P,M-pair] [--threads 1,2] [--epochs 10]
  * [--seed 42]}. With {@code --data}, reads {@code mnist_{train,test}.csv} and
  * {@code circles_{train,test}.csv} (label first, no header) as made by
  * {@code ../shared/bench/peers/make_mnist.py}; without it, generates random data of the same shape.
@@ -80,6 +84,7 @@ public final class Workloads {
                     case "M-large" -> train("M-large", mnist, 256, epochs, t, seed);
                     case "C" -> train("C", circles, 32, Math.max(epochs, 1500), t, seed);
                     case "P" -> predictLatency(trained != null ? trained : train(null, mnist, 32, 1, t, seed), mnist, t);
+                    case "M-pair" -> pair(mnist, epochs, t, seed);
                     default -> throw new IllegalArgumentException("unknown workload " + workload);
                 }
             }
@@ -133,6 +138,46 @@ public final class Workloads {
         r.put("load_avg", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         print(r);
         return net;
+    }
+
+    /**
+     * Trains {@code copies} independent one-thread M networks at once, one per thread, and prints
+     * their summed samples per second: what this machine's cores give to work that shares nothing,
+     * the ceiling against which M with several threads compares.
+     */
+    private static void pair(double[][][] d, int epochs, int copies, long seed) {
+        double[] sps = new double[copies];
+        Thread[] workers = new Thread[copies];
+        for (int c = 0; c < copies; c++) {
+            int copy = c;
+            workers[c] = new Thread(() -> {
+                Network net = build("M", 1, seed + copy);
+                double[] seconds = new double[epochs];
+                for (int e = 0; e < epochs; e++) {
+                    long t0 = System.nanoTime();
+                    net.fit(d[0], d[1], 1, 32, 0.05);
+                    seconds[e] = (System.nanoTime() - t0) / 1e9;
+                }
+                sps[copy] = d[0].length / median(Arrays.copyOfRange(seconds, epochs > 1 ? 1 : 0, epochs));
+            });
+            workers[c].start();
+        }
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("library", "mlp4j");
+        r.put("workload", "M-pair");
+        r.put("threads", copies);
+        r.put("copies_samples_per_s", sps);
+        r.put("samples_per_s", Arrays.stream(sps).sum());
+        r.put("load_avg", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        print(r);
     }
 
     /** Bytes allocated by the calling thread per computeGradient + update step, over 1,000 steps. */
