@@ -160,7 +160,7 @@ class NetworkThreadingTest {
             Workspace w = net.workspace(128);
             Optimizer.State sgd = Optimizer.sgd().start(net.parameterCount());
             double[] out = new double[5];
-            for (int s = 0; s < 3000; s++) {                                 // warm up: class loading, JIT
+            for (int s = 0; s < 8000; s++) {                                 // warm up: class loading, JIT
                 net.computeGradient(x, y, 128, w);
                 net.update(sgd, w.gradient(), 1e-3);
                 net.predict(x[s % 128], out);
@@ -174,6 +174,15 @@ class NetworkThreadingTest {
             }
             long allocated = allocatedBytes() - before - overhead;
             assertThat(allocated).as("bytes allocated by 1,000 steps and predictions, %d threads", threads).isZero();
+            for (int s = 0; s < 200; s++) {                                   // the public step: validation included
+                net.step(x, y, 1e-3);
+            }
+            before = allocatedBytes();
+            for (int s = 0; s < 100; s++) {
+                net.step(x, y, 1e-3);
+            }
+            assertThat(allocatedBytes() - before - overhead).as("bytes allocated by 100 step() calls, %d threads", threads)
+                    .isZero();
         }
     }
 

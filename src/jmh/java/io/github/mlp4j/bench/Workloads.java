@@ -187,7 +187,7 @@ public final class Workloads {
         double[] saved = net.parameters();
         double[][] bx = Arrays.copyOf(x, batch);
         double[][] by = Arrays.copyOf(y, batch);
-        for (int s = 0; s < 200; s++) {                                      // warm up
+        for (int s = 0; s < Math.max(500, 160_000 / batch); s++) {           // warm up past the JIT's one-off allocations
             net.computeGradient(bx, by, batch, w);
             net.update(sgd, w.gradient(), 1e-6);
         }

@@ -27,7 +27,10 @@ public final class Checks {
         if (m.length == 0) {
             throw new IllegalArgumentException(name + " has no rows; pass at least one row.");
         }
-        double[] first = Objects.requireNonNull(m[0], () -> "row 0 of " + name + " is null");
+        double[] first = m[0];
+        if (first == null) {
+            throw new NullPointerException("row 0 of " + name + " is null");    // no message lambda: nothing allocated
+        }
         int width = first.length;
         if (width == 0) {
             throw new IllegalArgumentException(
