@@ -9,7 +9,8 @@
 #
 # Data: ../shared/bench/peers/data (or $DATA) holds mnist_{train,test}.csv and circles_*.csv made
 # by the peers' make_mnist.py / make_circles.py; without them the main uses random data of the
-# same shape. Options for the main: --workloads M,M-large,C,P --threads 1,2 --epochs 10.
+# same shape. WORKLOADS="M M-large C P M-pair" and THREADS="1 2" choose what runs, each workload
+# and thread count in its own JVM; further options go to the main (--epochs 10, --seed 42).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PEERS_DIR="${PEERS_DIR:-../shared/bench/peers}"
@@ -77,5 +78,11 @@ fi
 
 data_args=()
 [[ -f "$DATA/mnist_train.csv" ]] && data_args=(--data "$DATA")
-echo "== mlp4j (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
-java $JVM_FLAGS -cp "$CP" io.github.mlp4j.bench.Workloads "${data_args[@]}" "$@"
+# Each workload and thread count runs in a fresh JVM, as each peer configuration does: code that
+# the JIT compiled for one workload's shapes does not slow the next one.
+for wl in ${WORKLOADS:-M M-large C P}; do
+  for t in ${THREADS:-1 2}; do
+    echo "== mlp4j $wl, $t thread(s) (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
+    java $JVM_FLAGS -cp "$CP" io.github.mlp4j.bench.Workloads "${data_args[@]}" --workloads "$wl" --threads "$t" "$@"
+  done
+done
