@@ -23,8 +23,8 @@ import org.encog.neural.networks.training.propagation.back.Backpropagation;
  * <p>Single row: {@code BasicNetwork.compute(double[] input, double[] output)}, 20,000 warm-up calls
  * and 20,000 calls timed one by one with {@code System.nanoTime}, cycling over the 2,000 test rows;
  * median and 99th percentile. Batch: Encog has no batch prediction, so the batch is the same call
- * over the 2,000 test rows into preallocated outputs, 7 timed passes, rows per second from the
- * median. Encog computes on the calling thread only.
+ * over the 2,000 test rows into preallocated outputs, 20 warm-up and 15 timed passes,
+ * rows per second from the median. Encog computes on the calling thread only.
  *
  * <p>Run with the peers' built Encog module:
  * <pre>
@@ -94,13 +94,15 @@ public final class EncogPredict {
         Arrays.sort(ns);
 
         double[][] all = new double[x.length][10];
-        double[] batchSeconds = new double[7];
-        for (int r = 0; r < batchSeconds.length; r++) {
+        double[] batchSeconds = new double[15];
+        for (int r = -20; r < batchSeconds.length; r++) {                    // 20 warm-up calls, then 15 timed
             long t0 = System.nanoTime();
             for (int i = 0; i < x.length; i++) {
                 net.compute(x[i], all[i]);
             }
-            batchSeconds[r] = (System.nanoTime() - t0) / 1e9;
+            if (r >= 0) {
+                batchSeconds[r] = (System.nanoTime() - t0) / 1e9;
+            }
         }
         Arrays.sort(batchSeconds);
 

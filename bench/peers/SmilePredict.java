@@ -17,7 +17,7 @@ import smile.math.TimeFunction;
  * <p>Single row: {@code MLP.predict(double[] x, double[] posteriori)}, 20,000 warm-up calls and
  * 20,000 calls timed one by one with {@code System.nanoTime}, cycling over the 2,000 test rows;
  * median and 99th percentile. Batch: {@code MLP.predict(double[][] x, double[][] posteriori)} on the
- * 2,000 test rows, 7 timed calls, rows per second from the median.
+ * 2,000 test rows, 20 warm-up and 15 timed calls, rows per second from the median.
  *
  * <p>Run with the peers' built Smile module (its classpath holds Smile and the peers' CSV loader):
  * <pre>
@@ -87,12 +87,14 @@ public final class SmilePredict {
         Arrays.sort(ns);
 
         double[][] all = new double[x.length][10];
-        double[] batchSeconds = new double[7];
+        double[] batchSeconds = new double[15];
         int[] predicted = null;
-        for (int r = 0; r < batchSeconds.length; r++) {
+        for (int r = -20; r < batchSeconds.length; r++) {                    // 20 warm-up calls, then 15 timed
             long t0 = System.nanoTime();
             predicted = model.predict(x, all);
-            batchSeconds[r] = (System.nanoTime() - t0) / 1e9;
+            if (r >= 0) {
+                batchSeconds[r] = (System.nanoTime() - t0) / 1e9;
+            }
         }
         Arrays.sort(batchSeconds);
 
