@@ -47,9 +47,9 @@ import java.util.concurrent.locks.StampedLock;
  * {@link Builder#threads(int)} threads (default: {@link Runtime#availableProcessors()}): the
  * forward pass and the back-propagated {@code δ} by rows of the batch, the weight gradient
  * {@code aᵀ·δ} and the step {@code W − ε·aᵀ·δ} by rows of {@code W}. A layer with at least 32,768
- * weights also computes its product {@code a·W} by rows of {@code W}: as partial sums over four
- * fixed chunks of its inputs, added to the bias in chunk order; so a thread multiplies and updates
- * only its own rows of {@code W}, which stay in its core's cache. Every number is computed by one
+ * weights and 64 inputs also computes its product {@code a·W} by rows of {@code W}: as partial
+ * sums over four fixed chunks of its inputs, added to the bias in chunk order; so a thread
+ * multiplies and updates only its own rows of {@code W}, which stay in its core's cache. Every number is computed by one
  * fixed expression whatever the split (the chunks do not depend on the threads), so the results
  * are bit-identical for every thread count. Batches with fewer than {@link #PARALLEL_THRESHOLD}
  * multiply-adds run on the calling thread, where threads would cost more than they save.
@@ -468,7 +468,7 @@ public final class Network {
                 return theta.clone();
             }
             double[] copy = new double[theta.length];
-            copyRowsTo(copy);                                                // the rows are current
+            rowsToFlat(weights, biases, copy);                               // the rows are current
             return copy;
         } finally {
             parameterLock.unlockRead(stamp);
@@ -648,7 +648,7 @@ public final class Network {
         try {
             double cost = forwardBackward(workspace, rows);
             if (dense) {
-                copyRowsToFlat(workspace);                                   // ∂C/∂θ in θ's order
+                rowsToFlat(workspace.weightGradient, workspace.biasGradient, workspace.gradient);   // ∂C/∂θ in θ's order
             }
             return cost;
         } finally {
@@ -675,7 +675,7 @@ public final class Network {
         long stamp = parameterLock.writeLock();
         try {
             if (thetaStale) {
-                copyRowsTo(theta);                                           // θ = the rows, after fit's steps
+                rowsToFlat(weights, biases, theta);                          // θ = the rows, after fit's steps
                 thetaStale = false;
             }
             optimizer.update(theta, gradient, learningRate);
@@ -984,29 +984,16 @@ public final class Network {
         }
     }
 
-    /** Copies the row arrays {@link #weights} and {@link #biases} into {@code flat}, in θ's order. */
-    private void copyRowsTo(double[] flat) {
+    /** Writes each layer's {@code w[l]} (row-major) and then {@code b[l]} into {@code flat}, in θ's order. */
+    private void rowsToFlat(double[][][] w, double[][] b, double[] flat) {
         for (int l = 0; l < layers.length; l++) {
             int in = layers[l].inputSize();
             int out = layers[l].outputSize();
             int offset = offsets[l];
             for (int k = 0; k < in; k++) {
-                System.arraycopy(weights[l][k], 0, flat, offset + k * out, out);
+                System.arraycopy(w[l][k], 0, flat, offset + k * out, out);
             }
-            System.arraycopy(biases[l], 0, flat, offset + in * out, out);
-        }
-    }
-
-    /** Copies the row-array gradient of a dense network into {@code w.gradient}, in θ's order. */
-    private void copyRowsToFlat(Workspace w) {
-        for (int l = 0; l < layers.length; l++) {
-            int in = layers[l].inputSize();
-            int out = layers[l].outputSize();
-            int offset = offsets[l];
-            for (int k = 0; k < in; k++) {
-                System.arraycopy(w.weightGradient[l][k], 0, w.gradient, offset + k * out, out);
-            }
-            System.arraycopy(w.biasGradient[l], 0, w.gradient, offset + in * out, out);
+            System.arraycopy(b[l], 0, flat, offset + in * out, out);
         }
     }
 

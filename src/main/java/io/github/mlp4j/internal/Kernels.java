@@ -19,8 +19,9 @@ import io.github.mlp4j.Activation;
  * whatever range of {@code k} a thread is given.
  *
  * <p>Zeros: a group of products whose inputs are all zero (pixels of an image's border, ReLU
- * units that are off, one-hot columns) adds only zeros, so {@link #forward} and
- * {@link #weightGradient} skip it. The sums keep their bits (adding ±0 changes no non-zero sum;
+ * units that are off, one-hot columns) adds only zeros, so the forward kernels ({@link #forward},
+ * {@link #forwardPartial}) and the weight-gradient kernels ({@link #weightGradient},
+ * {@link #weightStep}) skip it. The sums keep their bits (adding ±0 changes no non-zero sum;
  * at most the sign of an exact zero differs from a kernel that adds them), and whether a group is
  * skipped depends on the data alone, never on the batch or the thread split. The weights are
  * finite (checked when set), so no {@code 0·∞} is skipped.
