@@ -91,6 +91,11 @@ public final class Network {
     private static final int CHUNKED_WEIGHTS = 1 << 15;
     /** The number of input chunks of a large layer: fixed, so that the sums do not depend on the threads. */
     private static final int CHUNKS = 4;
+    /**
+     * Parameters below this size leave room for any step that {@link #stepCannotOverflow} allows:
+     * far below overflow ({@code 2¹⁰⁰⁰ ≈ 10³⁰¹}; {@link Double#MAX_VALUE} is about {@code 2¹⁰²⁴}).
+     */
+    private static final double SAFE_BOUND = 0x1p1000;
 
     private final Layer[] layers;
     private final int[] offsets;
@@ -124,6 +129,15 @@ public final class Network {
      * enough to compute whole.
      */
     private final int[][] chunkStarts;
+    /**
+     * Per layer of a dense network, an upper bound on {@code |w|} over its weights and biases: exact
+     * when the parameters are set, then raised at each in-place step by the most that step can
+     * change a parameter. While it stays far below {@link Double#MAX_VALUE}, no step can overflow,
+     * so a step may overwrite the parameters as it goes (see {@link #trainStep}).
+     */
+    private final double[] bounds;
+    /** Whether the parameters were set since {@link #bounds} was last computed from them. */
+    private boolean boundsStale = true;
     /** Guards θ and its row copies: predictions read under the read lock, updates write. */
     private final StampedLock parameterLock = new StampedLock();
 
@@ -161,6 +175,7 @@ public final class Network {
                 chunkStarts[l] = starts;
             }
         }
+        this.bounds = new double[layers.length];
         if (dense) {
             weights = new double[layers.length][][];
             biases = new double[layers.length][];
@@ -534,6 +549,7 @@ public final class Network {
             w.input[i] = x[i];
             w.target[i] = y[i];
         }
+        w.inputMax = Kernels.maxAbs(x, 0, x.length, inputSize(), w.columnMax);
         try {
             return trainStep(w, x.length, learningRate, 1, 1, Double.NaN);
         } finally {
@@ -564,10 +580,14 @@ public final class Network {
         Checks.atLeast(epochs, 1, "epochs");
         Checks.atLeast(batchSize, 1, "batchSize");
         Checks.positiveFinite(learningRate, "learningRate", "0.01");
-        checkBatch(x, y);
+        Checks.width(Checks.shape(x, "x"), inputSize(), "x", "inputs (the first layer's inputSize)");
         int n = x.length;
         int size = Math.min(batchSize, n);
         Workspace w = trainingWorkspace(size);
+        w.inputMax = inputBound(w, x);                                       // max |x|; throws if not finite
+        Checks.width(Checks.matrix(y, "y"), outputSize(), "y", "outputs (the last layer's outputSize)");
+        Checks.sameRows(x, y);
+        loss.checkTargets(y, "y");
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         double[] costs = new double[epochs];
@@ -591,6 +611,7 @@ public final class Network {
         }
         Arrays.fill(w.input, null);
         Arrays.fill(w.target, null);
+        w.inputMax = Double.NaN;
         return costs;
     }
 
@@ -738,10 +759,20 @@ public final class Network {
         if (!Double.isFinite(cost)) {
             throw new DivergenceException(epoch, batch, lastFinite, "the cost");
         }
-        for (double[] check : w.partCheck) {
+        w.learningRate = learningRate;
+        if (stepCannotOverflow(w, rows, learningRate)) {
+            long stamp = parameterLock.writeLock();
+            try {
+                runSplit(w.updateTask, rows);                                // W ← W − ε·∂C/∂W in place, by rows of W
+                thetaStale = true;
+            } finally {
+                parameterLock.unlockWrite(stamp);
+            }
+            return cost;
+        }
+        for (double[] check : w.partCheck) {                                 // else: into the workspace, then swap
             Arrays.fill(check, 0.0);
         }
-        w.learningRate = learningRate;
         runSplit(w.stepTask, rows);                                          // W' = W − ε·∂C/∂W, by rows of W
         for (double[] check : w.partCheck) {
             for (double v : check) {
@@ -761,6 +792,7 @@ public final class Network {
                 w.biasGradient[l] = biases[l];
                 biases[l] = nextBias;
             }
+            boundsStale = true;
             thetaStale = true;
         } finally {
             parameterLock.unlockWrite(stamp);
@@ -917,12 +949,41 @@ public final class Network {
     }
 
     /**
+     * Takes part {@code part} of {@code parts} of the gradient-descent step in place:
+     * {@code W ← W − ε·∂C/∂W} (split by rows of W) and {@code b ← b − ε·∂C/∂b}.
+     */
+    private void updatePart(Workspace w, int part, int parts) {
+        int rows = w.rows;
+        double learningRate = w.learningRate;
+        double[] scratch = w.partScratch[part];
+        for (int l = 0; l < layers.length; l++) {
+            int out = layers[l].outputSize();
+            double[][] a = l == 0 ? w.input : w.a[l - 1];
+            Kernels.weightUpdate(a, w.delta[l], rows, out, weights[l], learningRate, scratch,
+                    firstWeightRow(l, part, parts), firstWeightRow(l, part + 1, parts));   // W ← W − ε·aᵀ·δ
+            if (l % parts == part) {
+                Kernels.biasGradient(w.delta[l], rows, out, scratch);              // ∂C/∂bˡ = Σ_rows δˡ
+                Kernels.step(biases[l], scratch, biases[l], out, learningRate);    // b ← b − ε·∂C/∂b
+            }
+        }
+    }
+
+    /**
      * Runs a task over {@code rows} rows on as many threads as the work deserves: one below
      * {@link #PARALLEL_THRESHOLD}, or when another network holds the shared pool.
      */
     private void runSplit(Workers.Task task, int rows) {
+        runSplit(task, rows, multiplyAddsPerRow);
+    }
+
+    /**
+     * Runs a task over {@code rows} rows of {@code work} multiply-adds (or values scanned) each,
+     * on as many threads as the work deserves: one below {@link #PARALLEL_THRESHOLD}, or when
+     * another network holds the shared pool.
+     */
+    private void runSplit(Workers.Task task, int rows, long work) {
         int parts = threads;
-        if (parts <= 1 || rows * multiplyAddsPerRow < PARALLEL_THRESHOLD) {
+        if (parts <= 1 || rows * work < PARALLEL_THRESHOLD) {
             task.run(0, 1);
             return;
         }
@@ -958,7 +1019,12 @@ public final class Network {
             w.weightTask = (part, parts) -> weightPart(w, part, parts);
             w.partialTask = (part, parts) -> partialPart(w, part, parts);
             w.stepTask = (part, parts) -> stepPart(w, part, parts);
-
+            w.updateTask = (part, parts) -> updatePart(w, part, parts);
+        }
+        if (w.partCheck.length > 0) {
+            w.scanTask = (part, parts) -> w.partCheck[part][0] = Kernels.maxAbs(w.scanned,
+                    first(w.scanned.length, part, parts), first(w.scanned.length, part + 1, parts), inputSize(),
+                    w.partScratch[part]);                                    // max |x| over this part's rows
         }
         return w;
     }
@@ -982,6 +1048,51 @@ public final class Network {
             }
             System.arraycopy(theta, offset + in * out, biases[l], 0, out);
         }
+        boundsStale = true;
+    }
+
+    /** Sets {@link #bounds} to the largest {@code |w|} of each layer's current weights and biases. */
+    private void exactBounds(Workspace w) {
+        for (int l = 0; l < layers.length; l++) {
+            int out = layers[l].outputSize();
+            bounds[l] = Math.max(Kernels.maxAbs(weights[l], 0, layers[l].inputSize(), out, w.columnMax),
+                    Kernels.maxAbs(biases[l], out));
+        }
+        boundsStale = false;
+    }
+
+    /**
+     * Returns whether a step on this batch certainly leaves every parameter finite, and if so
+     * raises {@link #bounds} by the most the step can change a parameter of each layer.
+     *
+     * <p>With {@code n} rows, {@code |∂C/∂W_kj| = |Σ_i a_ik·δ_ij| ≤ n·max|a|·max|δ|} and
+     * {@code |∂C/∂b_j| ≤ n·max|δ|}, so no parameter moves by more than
+     * {@code ε·n·max|δ|·max(max|a|, 1)} (times {@code 1 + 2⁻²⁰}, room for rounding). The step is
+     * safe while the bound plus that change stays below {@link #SAFE_BOUND}; a NaN or infinite
+     * {@code a} or {@code δ} fails the test. When the raised bounds come near the limit they are
+     * first recomputed from the parameters.
+     */
+    private boolean stepCannotOverflow(Workspace w, int rows, double learningRate) {
+        if (boundsStale) {
+            exactBounds(w);                                                  // the parameters were set
+        }
+        double[] change = w.boundChange;
+        for (int l = 0; l < layers.length; l++) {
+            int in = layers[l].inputSize();
+            double inputs = l == 0 ? w.inputMax : Kernels.maxAbs(w.a[l - 1], 0, rows, in, w.columnMax);
+            double d = Kernels.maxAbs(w.delta[l], 0, rows, layers[l].outputSize(), w.columnMax);
+            change[l] = learningRate * rows * d * Math.max(inputs, 1.0) * (1.0 + 0x1p-20);
+            if (!(bounds[l] + change[l] <= SAFE_BOUND)) {
+                exactBounds(w);
+                if (!(bounds[l] + change[l] <= SAFE_BOUND)) {
+                    return false;
+                }
+            }
+        }
+        for (int l = 0; l < layers.length; l++) {
+            bounds[l] += change[l];
+        }
+        return true;
     }
 
     /** Writes each layer's {@code w[l]} (row-major) and then {@code b[l]} into {@code flat}, in θ's order. */
@@ -1062,6 +1173,34 @@ public final class Network {
 
     private void checkInputs(double[][] x, String name) {
         Checks.width(Checks.matrix(x, name), inputSize(), name, "inputs (the first layer's inputSize)");
+    }
+
+    /**
+     * Returns {@code max |x_ij|} over the whole training set, scanned in parallel by rows, and
+     * checks on the way that every value is finite: one pass over the data instead of a check and
+     * a scan.
+     *
+     * @throws IllegalArgumentException naming the first value that is NaN or infinite
+     */
+    private double inputBound(Workspace w, double[][] x) {
+        if (w.scanTask == null) {
+            Checks.finite(x, "x");
+            return Kernels.maxAbs(x, 0, x.length, inputSize(), w.columnMax);
+        }
+        w.scanned = x;
+        try {
+            runSplit(w.scanTask, x.length, inputSize());
+        } finally {
+            w.scanned = null;
+        }
+        double max = 0.0;
+        for (double[] part : w.partCheck) {
+            max = Math.max(max, part[0]);                                    // NaN stays NaN
+        }
+        if (!(max <= Double.MAX_VALUE)) {
+            Checks.finite(x, "x");                                           // names the first bad value
+        }
+        return max;
     }
 
     private void checkBatch(double[][] x, double[][] y) {

@@ -42,6 +42,18 @@ public final class Workspace {
     Workers.Task deltaTask;
     Workers.Task weightTask;
     Workers.Task stepTask;
+    /** Writes {@code max |x|} over its share of the rows of {@link #scanned} into {@code partCheck[part][0]}. */
+    Workers.Task scanTask;
+    /** The matrix that {@link #scanTask} scans. */
+    double[][] scanned;
+    /** Takes the step in place: {@code W ← W − ε·∂C/∂W}, by rows of W. */
+    Workers.Task updateTask;
+    /** An upper bound on {@code |x|} over the inputs being trained on (set by fit and step). */
+    double inputMax = Double.NaN;
+    /** Per layer, the most that this step can change a parameter. */
+    final double[] boundChange;
+    /** Column maxima for {@link io.github.mlp4j.internal.Kernels#maxAbs}: as wide as the widest layer. */
+    final double[] columnMax;
     Workers.Task partialTask;
     /** The layers that {@link #forwardTask} computes, {@code layer..layerEnd−1}, and {@link #partialTask}'s layer. */
     int layer;
@@ -70,6 +82,12 @@ public final class Workspace {
             delta[l] = new double[capacity][width];
         }
         this.gradient = new double[parameterCount];
+        this.boundChange = new double[layers.length];
+        int wide = 1;
+        for (Layer layer : layers) {
+            wide = Math.max(wide, Math.max(layer.inputSize(), layer.outputSize()));
+        }
+        this.columnMax = new double[wide];
         this.partial = new double[layers.length][][][];
         for (int l = 0; l < layers.length; l++) {
             if (chunkStarts[l] != null) {
@@ -82,7 +100,7 @@ public final class Workspace {
             widest = Math.max(widest, layer.outputSize());
         }
         this.partCheck = new double[rowGradients ? parts : 0][widest + PAD];
-        this.partScratch = new double[rowGradients ? parts : 0][widest + PAD];
+        this.partScratch = new double[rowGradients ? parts : 0][Math.max(widest, layers[0].inputSize()) + PAD];
         if (rowGradients) {
             weightGradient = new double[layers.length][][];
             biasGradient = new double[layers.length][];

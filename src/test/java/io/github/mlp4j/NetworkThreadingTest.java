@@ -151,6 +151,55 @@ class NetworkThreadingTest {
     }
 
     @Test
+    void aStepThatCannotBeProvenSafeTakesTheCheckedPathWithTheSameResult() {
+        // Input 7 is 0 in every row, so its weights never reach a sum or a gradient; one of them is
+        // set to 1e302, above the 2^1000 (about 1.07e301) up to which a step may write in place.
+        // The step then runs on the checked path (new values beside the old, swapped when finite)
+        // and must give exactly θ − ε·∂C/∂θ, as the in-place path does.
+        Rng rng = new Rng(9);
+        double[][] x = TestData.uniform(rng, 128, 50, -1, 1);
+        for (double[] row : x) {
+            row[7] = 0.0;
+        }
+        double[][] y = TestData.uniform(rng, 128, 5, -1, 1);
+        for (int threads : new int[] {1, 2}) {
+            Network net = Network.builder().input(50).dense(40, Activation.relu()).dense(5, Activation.identity())
+                    .loss(Loss.mse()).seed(11).threads(threads).build();
+            double[] theta = net.parameters();
+            theta[7 * 40 + 3] = 1e302;                                       // W⁰ row 7, column 3
+            net.setParameters(theta);
+            for (int step = 0; step < 2; step++) {
+                double[] before = net.parameters();
+                double[] g = net.gradient(x, y);
+                assertThat(g[7 * 40 + 3]).isZero();
+                net.step(x, y, 0.1);
+                double[] after = net.parameters();
+                for (int p = 0; p < before.length; p++) {
+                    assertThat(after[p]).as("parameter %d, %d threads", p, threads).isEqualTo(before[p] - 0.1 * g[p]);
+                }
+                assertThat(after[7 * 40 + 3]).isEqualTo(1e302);
+            }
+        }
+    }
+
+    @Test
+    void fitNamesTheFirstNonFiniteInputFoundByTheParallelScan() {
+        // 6,000 × 50 = 300,000 values pass the parallel threshold, so two threads scan x
+        Rng rng = new Rng(10);
+        double[][] x = TestData.uniform(rng, 6000, 50, -1, 1);
+        double[][] y = TestData.oneHot(rng, 6000, 5);
+        x[5000][3] = Double.POSITIVE_INFINITY;
+        x[4321][17] = Double.NaN;
+        Network net = build(2);
+        double[] before = net.parameters();
+        assertThatThrownBy(() -> net.fit(x, y, 1, 32, 0.1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("x[4321][17] is NaN")
+                .hasMessageContaining("every value must be finite");
+        assertThat(net.parameters()).containsExactly(before);
+    }
+
+    @Test
     void stepsAndPredictionsAllocateNothingInSteadyState() {
         Rng rng = new Rng(5);
         double[][] x = TestData.uniform(rng, 128, 50, -1, 1);

@@ -23,6 +23,22 @@ public final class Checks {
      * @throws IllegalArgumentException if {@code m} is empty, ragged, or holds NaN or infinity
      */
     public static int matrix(double[][] m, String name) {
+        int width = shape(m, name);
+        finite(m, name);
+        return width;
+    }
+
+    /**
+     * Checks that {@code m} is a non-empty rectangular matrix and returns its width, as
+     * {@link #matrix} does, without looking at the values.
+     *
+     * @param m the matrix, rows = samples; not modified
+     * @param name the argument's name in messages
+     * @return the number of columns
+     * @throws NullPointerException if {@code m} or one of its rows is null
+     * @throws IllegalArgumentException if {@code m} is empty or ragged
+     */
+    public static int shape(double[][] m, String name) {
         Objects.requireNonNull(m, name);
         if (m.length == 0) {
             throw new IllegalArgumentException(name + " has no rows; pass at least one row.");
@@ -45,14 +61,28 @@ public final class Checks {
                 throw new IllegalArgumentException("Row " + i + " of " + name + " has " + row.length
                         + " values but row 0 has " + width + "; every row must have the same length.");
             }
-            for (int j = 0; j < width; j++) {
+        }
+        return width;
+    }
+
+    /**
+     * Checks that every value of the rectangular matrix {@code m} is finite, naming the first one
+     * that is not.
+     *
+     * @param m the matrix, already checked by {@link #shape}; not modified
+     * @param name the argument's name in messages
+     * @throws IllegalArgumentException if {@code m} holds NaN or infinity
+     */
+    public static void finite(double[][] m, String name) {
+        for (int i = 0; i < m.length; i++) {
+            double[] row = m[i];
+            for (int j = 0; j < row.length; j++) {
                 if (!Double.isFinite(row[j])) {
                     throw new IllegalArgumentException(name + "[" + i + "][" + j + "] is " + row[j]
                             + "; every value must be finite. Remove or impute missing values first.");
                 }
             }
         }
-        return width;
     }
 
     /**

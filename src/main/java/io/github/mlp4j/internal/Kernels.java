@@ -21,7 +21,7 @@ import io.github.mlp4j.Activation;
  * <p>Zeros: a group of products whose inputs are all zero (pixels of an image's border, ReLU
  * units that are off, one-hot columns) adds only zeros, so the forward kernels ({@link #forward},
  * {@link #forwardPartial}) and the weight-gradient kernels ({@link #weightGradient},
- * {@link #weightStep}) skip it. The sums keep their bits (adding ±0 changes no non-zero sum;
+ * {@link #weightStep}, {@link #weightUpdate}) skip it. The sums keep their bits (adding ±0 changes no non-zero sum;
  * at most the sign of an exact zero differs from a kernel that adds them), and whether a group is
  * skipped depends on the data alone, never on the batch or the thread split. The weights are
  * finite (checked when set), so no {@code 0·∞} is skipped.
@@ -225,11 +225,80 @@ public final class Kernels {
     }
 
     /**
+     * Computes rows {@code kFrom..kTo−1} of the weight gradient {@code dW = xᵀ·δ}, as
+     * {@link #weightGradient} does, and takes the gradient-descent step with each row in place:
+     * {@code W_k ← W_k − ε·dW_k}, with the same bits as {@link #weightStep}. A row whose inputs
+     * are all zero in this batch has a zero gradient and is not written at all, so a sparse batch
+     * (an image's blank border, ReLU units that are off) leaves most of a large {@code W}
+     * untouched.
+     *
+     * @param x the layer's inputs, rows of at least {@code kTo} values; not modified
+     * @param delta {@code δ = ∂C/∂z}, rows of at least {@code out} values; not modified
+     * @param rows the number of rows of the batch
+     * @param out the number of outputs
+     * @param w the weights {@code W}; rows {@code kFrom..kTo−1} are updated
+     * @param learningRate ε
+     * @param scratch at least {@code out} values; overwritten
+     * @param kFrom the first row, inclusive
+     * @param kTo the last row, exclusive
+     */
+    public static void weightUpdate(double[][] x, double[][] delta, int rows, int out, double[][] w,
+            double learningRate, double[] scratch, int kFrom, int kTo) {
+        for (int k = kFrom; k < kTo; k++) {
+            if (gradientRow(x, delta, rows, out, k, scratch)) {               // dW_k = Σ_i x_ik·δ_i
+                step(w[k], scratch, w[k], out, learningRate);                 // W_k ← W_k − ε·dW_k
+            }
+        }
+    }
+
+    /**
+     * Returns the largest absolute value in rows {@code from..to−1}, columns {@code 0..cols−1} of
+     * {@code m}: NaN if one of them is NaN, infinity if one is infinite (and no NaN), 0 for no
+     * values. The maxima are taken column by column into {@code scratch} (a loop C2 vectorises),
+     * then across the columns.
+     *
+     * @param m the matrix; not modified
+     * @param from the first row, inclusive
+     * @param to the last row, exclusive
+     * @param cols the number of columns
+     * @param scratch at least {@code cols} values; overwritten
+     * @return {@code max |m_ij|}
+     */
+    public static double maxAbs(double[][] m, int from, int to, int cols, double[] scratch) {
+        java.util.Arrays.fill(scratch, 0, cols, 0.0);
+        for (int i = from; i < to; i++) {
+            double[] r = m[i];
+            for (int j = 0; j < cols; j++) {
+                scratch[j] = Math.max(scratch[j], Math.abs(r[j]));           // NaN stays NaN
+            }
+        }
+        return maxAbs(scratch, cols);
+    }
+
+    /**
+     * Returns the largest absolute value in {@code v[0..n−1]}: NaN if one of them is NaN,
+     * infinity if one is infinite (and no NaN), 0 for no values.
+     *
+     * @param v the values; not modified
+     * @param n the number of values
+     * @return {@code max |v_j|}
+     */
+    public static double maxAbs(double[] v, int n) {
+        double max = 0.0;
+        for (int j = 0; j < n; j++) {
+            max = Math.max(max, Math.abs(v[j]));                              // NaN stays NaN
+        }
+        return max;
+    }
+
+    /**
      * Writes row {@code k} of {@code dW = xᵀ·δ} into {@code g}: the rows of the batch added four at
      * a time, in order from row 0, then one at a time; a group of four zero inputs is skipped.
+     * Returns false if every input was zero, so that {@code g} is all zeros.
      */
-    private static void gradientRow(double[][] x, double[][] delta, int rows, int out, int k, double[] g) {
+    private static boolean gradientRow(double[][] x, double[][] delta, int rows, int out, int k, double[] g) {
         java.util.Arrays.fill(g, 0, out, 0.0);
+        boolean added = false;
         int i = 0;
         for (; i + 4 <= rows; i += 4) {
             double x0 = x[i][k];
@@ -239,6 +308,7 @@ public final class Kernels {
             if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
                 continue;                                                     // adds only zeros: skip
             }
+            added = true;
             double[] d0 = delta[i];
             double[] d1 = delta[i + 1];
             double[] d2 = delta[i + 2];
@@ -252,11 +322,13 @@ public final class Kernels {
             if (xk == 0.0) {
                 continue;
             }
+            added = true;
             double[] d = delta[i];
             for (int j = 0; j < out; j++) {
                 g[j] += xk * d[j];                                            // dW_k += x_ik·δ_i
             }
         }
+        return added;
     }
 
     /**
