@@ -755,6 +755,9 @@ public final class Network {
             descend(w, learningRate);
             return cost;
         }
+        for (double[] part : w.partMax) {
+            Arrays.fill(part, 0.0);                                          // parts that do not run leave 0
+        }
         double cost = forwardAndDelta(w, rows);                              // C and δˡ of every layer
         if (!Double.isFinite(cost)) {
             throw new DivergenceException(epoch, batch, lastFinite, "the cost");
@@ -852,7 +855,7 @@ public final class Network {
      * Forward pass of rows {@code from..to−1} through layers {@code w.layer..w.layerEnd−1} (dense
      * networks); a chunked first layer adds up the partial sums of its chunks.
      */
-    private void forwardRows(Workspace w, int from, int to) {
+    private void forwardRows(Workspace w, int part, int from, int to) {
         for (int l = w.layer; l < w.layerEnd; l++) {
             Layer layer = layers[l];
             int out = layer.outputSize();
@@ -862,6 +865,9 @@ public final class Network {
             } else {
                 Kernels.forward(weights[l], biases[l], layer.inputSize(), out, l == 0 ? w.input : w.a[l - 1],
                         w.z[l], layer.activation(), w.a[l], from, to);      // aˡ = fˡ(aˡ⁻¹·Wˡ + bˡ)
+            }
+            if (w.partMax != null && l + 1 < layers.length) {
+                w.partMax[part][2 * l] = Kernels.maxAbs(w.a[l], from, to, out, w.partScratch[part]);   // max |aˡ|, these rows
             }
         }
     }
@@ -899,13 +905,17 @@ public final class Network {
     }
 
     /** Back-propagates δ through every layer for rows {@code from..to−1} (dense networks). */
-    private void deltaRows(Workspace w, int from, int to) {
+    private void deltaRows(Workspace w, int part, int from, int to) {
         for (int l = layers.length - 1; l > 0; l--) {
             Layer previous = layers[l - 1];
             Kernels.inputGradient(weights[l], layers[l].inputSize(), layers[l].outputSize(), w.delta[l],
                     w.delta[l - 1], from, to);                               // ∂C/∂aˡ⁻¹ = δˡ·Wˡᵀ
             previous.activation().backward(w.z[l - 1], w.a[l - 1], w.delta[l - 1], w.delta[l - 1], from, to,
                     previous.outputSize());                                  // δˡ⁻¹ = ∂C/∂aˡ⁻¹ ⊙ f'(zˡ⁻¹)
+            if (w.partMax != null) {
+                w.partMax[part][2 * l - 1] = Kernels.maxAbs(w.delta[l - 1], from, to, previous.outputSize(),
+                        w.partScratch[part]);                                // max |δˡ⁻¹|, these rows
+            }
         }
     }
 
@@ -1014,8 +1024,9 @@ public final class Network {
         Workspace w = new Workspace(this, layers, parameterCount, capacity, dense && parameterCount > 0, threads,
                 chunkStarts, CHUNKS);
         if (dense) {
-            w.forwardTask = (part, parts) -> forwardRows(w, first(w.rows, part, parts), first(w.rows, part + 1, parts));
-            w.deltaTask = (part, parts) -> deltaRows(w, first(w.rows, part, parts), first(w.rows, part + 1, parts));
+            w.forwardTask = (part, parts) -> forwardRows(w, part, first(w.rows, part, parts),
+                    first(w.rows, part + 1, parts));
+            w.deltaTask = (part, parts) -> deltaRows(w, part, first(w.rows, part, parts), first(w.rows, part + 1, parts));
             w.weightTask = (part, parts) -> weightPart(w, part, parts);
             w.partialTask = (part, parts) -> partialPart(w, part, parts);
             w.stepTask = (part, parts) -> stepPart(w, part, parts);
@@ -1051,6 +1062,15 @@ public final class Network {
         boundsStale = true;
     }
 
+    /** Returns the largest of the parts' maxima in slot {@code slot} of {@code w.partMax} (NaN if one is NaN). */
+    private static double partMax(Workspace w, int slot) {
+        double max = 0.0;
+        for (double[] part : w.partMax) {
+            max = Math.max(max, part[slot]);
+        }
+        return max;
+    }
+
     /** Sets {@link #bounds} to the largest {@code |w|} of each layer's current weights and biases. */
     private void exactBounds(Workspace w) {
         for (int l = 0; l < layers.length; l++) {
@@ -1070,17 +1090,19 @@ public final class Network {
      * {@code ε·n·max|δ|·max(max|a|, 1)} (times {@code 1 + 2⁻²⁰}, room for rounding). The step is
      * safe while the bound plus that change stays below {@link #SAFE_BOUND}; a NaN or infinite
      * {@code a} or {@code δ} fails the test. When the raised bounds come near the limit they are
-     * first recomputed from the parameters.
+     * first recomputed from the parameters. The maxima of the hidden layers' {@code a} and
+     * {@code δ} were taken by the parts that computed them ({@code w.partMax}).
      */
     private boolean stepCannotOverflow(Workspace w, int rows, double learningRate) {
         if (boundsStale) {
             exactBounds(w);                                                  // the parameters were set
         }
         double[] change = w.boundChange;
+        int last = layers.length - 1;
         for (int l = 0; l < layers.length; l++) {
-            int in = layers[l].inputSize();
-            double inputs = l == 0 ? w.inputMax : Kernels.maxAbs(w.a[l - 1], 0, rows, in, w.columnMax);
-            double d = Kernels.maxAbs(w.delta[l], 0, rows, layers[l].outputSize(), w.columnMax);
+            double inputs = l == 0 ? w.inputMax : partMax(w, 2 * l - 2);
+            double d = l == last ? Kernels.maxAbs(w.delta[l], 0, rows, layers[l].outputSize(), w.columnMax)
+                    : partMax(w, 2 * l + 1);
             change[l] = learningRate * rows * d * Math.max(inputs, 1.0) * (1.0 + 0x1p-20);
             if (!(bounds[l] + change[l] <= SAFE_BOUND)) {
                 exactBounds(w);

@@ -50,6 +50,11 @@ public final class Workspace {
     Workers.Task updateTask;
     /** An upper bound on {@code |x|} over the inputs being trained on (set by fit and step). */
     double inputMax = Double.NaN;
+    /**
+     * Per part, the largest {@code |aˡ|} (slot {@code 2l}) and {@code |δˡ|} (slot {@code 2l + 1}) over
+     * the rows that part computed, for the hidden layers; null outside training.
+     */
+    final double[][] partMax;
     /** Per layer, the most that this step can change a parameter. */
     final double[] boundChange;
     /** Column maxima for {@link io.github.mlp4j.internal.Kernels#maxAbs}: as wide as the widest layer. */
@@ -83,6 +88,7 @@ public final class Workspace {
         }
         this.gradient = new double[parameterCount];
         this.boundChange = new double[layers.length];
+        this.partMax = rowGradients ? new double[parts][2 * layers.length + PAD] : null;
         int wide = 1;
         for (Layer layer : layers) {
             wide = Math.max(wide, Math.max(layer.inputSize(), layer.outputSize()));
