@@ -943,13 +943,14 @@ public final class Network {
         int rows = w.rows;
         double learningRate = w.learningRate;
         double[] scratch = w.partScratch[part];
+        double[][] gradientRows = w.partRows[part];
         double[] check = w.partCheck[part];
         for (int l = 0; l < layers.length; l++) {
             int in = layers[l].inputSize();
             int out = layers[l].outputSize();
             double[][] a = l == 0 ? w.input : w.a[l - 1];
-            Kernels.weightStep(a, w.delta[l], rows, out, weights[l], w.weightGradient[l], learningRate, scratch,
-                    check, firstWeightRow(l, part, parts), firstWeightRow(l, part + 1, parts));   // W' = W − ε·aᵀ·δ
+            Kernels.weightStep(a, w.delta[l], rows, out, weights[l], w.weightGradient[l], learningRate,
+                    gradientRows, check, firstWeightRow(l, part, parts), firstWeightRow(l, part + 1, parts));   // W' = W − ε·aᵀ·δ
             if (l % parts == part) {
                 Kernels.biasGradient(w.delta[l], rows, out, scratch);              // ∂C/∂bˡ = Σ_rows δˡ
                 Kernels.step(biases[l], scratch, w.biasGradient[l], out, learningRate);   // b' = b − ε·∂C/∂b
@@ -969,7 +970,7 @@ public final class Network {
         for (int l = 0; l < layers.length; l++) {
             int out = layers[l].outputSize();
             double[][] a = l == 0 ? w.input : w.a[l - 1];
-            Kernels.weightUpdate(a, w.delta[l], rows, out, weights[l], learningRate, scratch,
+            Kernels.weightUpdate(a, w.delta[l], rows, out, weights[l], learningRate, w.partRows[part],
                     firstWeightRow(l, part, parts), firstWeightRow(l, part + 1, parts));   // W ← W − ε·aᵀ·δ
             if (l % parts == part) {
                 Kernels.biasGradient(w.delta[l], rows, out, scratch);              // ∂C/∂bˡ = Σ_rows δˡ

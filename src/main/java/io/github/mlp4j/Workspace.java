@@ -1,5 +1,6 @@
 package io.github.mlp4j;
 
+import io.github.mlp4j.internal.Kernels;
 import io.github.mlp4j.internal.Workers;
 
 /**
@@ -36,6 +37,8 @@ public final class Workspace {
      */
     final double[][] partCheck;
     final double[][] partScratch;
+    /** Per part, {@link io.github.mlp4j.internal.Kernels#K_BLOCK} gradient rows for the step kernels. */
+    final double[][][] partRows;
     /** The number of rows of the pass in progress, read by the tasks. */
     int rows;
     Workers.Task forwardTask;
@@ -107,6 +110,7 @@ public final class Workspace {
         }
         this.partCheck = new double[rowGradients ? parts : 0][widest + PAD];
         this.partScratch = new double[rowGradients ? parts : 0][Math.max(widest, layers[0].inputSize()) + PAD];
+        this.partRows = new double[rowGradients ? parts : 0][Kernels.K_BLOCK][widest + PAD];
         if (rowGradients) {
             weightGradient = new double[layers.length][][];
             biasGradient = new double[layers.length][];

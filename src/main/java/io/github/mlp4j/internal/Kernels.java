@@ -171,11 +171,13 @@ public final class Kernels {
      * {@code 0..rows−1} of the batch, without forming {@code xᵀ}.
      *
      * <pre>
-     *   dW_k = Σ_i x_ik · δ_i        (loop k-i-j: row k of dW stays in cache while the rows stream)
+     *   dW_k = Σ_i x_ik · δ_i        (rows k in blocks of K_BLOCK; per block, loop i-k-j)
      * </pre>
      * The rows are added four at a time, {@code dW_k += x_ik·δ_i + … + x_i+3,k·δ_i+3}, in order
      * from row 0, then one at a time; so every element has the same bits whatever {@code k} range a
-     * thread computes.
+     * thread computes. The {@link #K_BLOCK} rows of {@code dW} of a block stay in the level-1
+     * cache while each group of four rows of {@code δ} is read once for all of them (not once per
+     * row of {@code dW}): a large batch's {@code δ} does not fit in that cache.
      *
      * @param x the layer's inputs, rows of at least {@code kTo} values; not modified
      * @param delta {@code δ = ∂C/∂z}, rows of at least {@code out} values; not modified
@@ -188,8 +190,8 @@ public final class Kernels {
      */
     public static void weightGradient(double[][] x, double[][] delta, int rows, int out, double[][] dW,
             int kFrom, int kTo) {
-        for (int k = kFrom; k < kTo; k++) {
-            gradientRow(x, delta, rows, out, k, dW[k]);
+        for (int k0 = kFrom; k0 < kTo; k0 += K_BLOCK) {
+            gradientRows(x, delta, rows, out, k0, Math.min(kTo, k0 + K_BLOCK), dW, 0);
         }
     }
 
@@ -197,8 +199,9 @@ public final class Kernels {
      * Computes rows {@code kFrom..kTo−1} of the weight gradient {@code dW = xᵀ·δ}, as
      * {@link #weightGradient} does, and takes the gradient-descent step with each row at once,
      * writing the new weights into a second matrix: {@code next_k = W_k − ε·dW_k}. The gradient
-     * row lives only in {@code scratch} (it stays in the level-1 cache), and {@code W} is left
-     * unchanged, so a caller can keep the old weights if the step turns out not to be finite.
+     * rows live only in {@code scratch}, one block of {@link #K_BLOCK} at a time (they stay in the
+     * level-1 cache), and {@code W} is left unchanged, so a caller can keep the old weights if the
+     * step turns out not to be finite.
      *
      * <p>{@code check} accumulates {@code 0·next}: it turns NaN if a new weight is NaN or infinite
      * (a non-finite gradient, or a finite one too large for the step).
@@ -210,17 +213,20 @@ public final class Kernels {
      * @param w the weights {@code W}; not modified
      * @param next receives {@code W − ε·dW} in rows {@code kFrom..kTo−1}; overwritten there
      * @param learningRate ε
-     * @param scratch at least {@code out} values; overwritten
+     * @param scratch {@link #K_BLOCK} rows of at least {@code out} values; overwritten
      * @param check at least {@code out} values; stays 0 while every new weight is finite
      * @param kFrom the first row, inclusive
      * @param kTo the last row, exclusive
      */
     public static void weightStep(double[][] x, double[][] delta, int rows, int out, double[][] w,
-            double[][] next, double learningRate, double[] scratch, double[] check, int kFrom, int kTo) {
-        for (int k = kFrom; k < kTo; k++) {
-            gradientRow(x, delta, rows, out, k, scratch);                     // dW_k = Σ_i x_ik·δ_i
-            step(w[k], scratch, next[k], out, learningRate);                  // next_k = W_k − ε·dW_k
-            accumulateNonFinite(check, next[k], out);
+            double[][] next, double learningRate, double[][] scratch, double[] check, int kFrom, int kTo) {
+        for (int k0 = kFrom; k0 < kTo; k0 += K_BLOCK) {
+            int k1 = Math.min(kTo, k0 + K_BLOCK);
+            gradientRows(x, delta, rows, out, k0, k1, scratch, k0);           // dW_k = Σ_i x_ik·δ_i
+            for (int k = k0; k < k1; k++) {
+                step(w[k], scratch[k - k0], next[k], out, learningRate);      // next_k = W_k − ε·dW_k
+                accumulateNonFinite(check, next[k], out);
+            }
         }
     }
 
@@ -238,15 +244,19 @@ public final class Kernels {
      * @param out the number of outputs
      * @param w the weights {@code W}; rows {@code kFrom..kTo−1} are updated
      * @param learningRate ε
-     * @param scratch at least {@code out} values; overwritten
+     * @param scratch {@link #K_BLOCK} rows of at least {@code out} values; overwritten
      * @param kFrom the first row, inclusive
      * @param kTo the last row, exclusive
      */
     public static void weightUpdate(double[][] x, double[][] delta, int rows, int out, double[][] w,
-            double learningRate, double[] scratch, int kFrom, int kTo) {
-        for (int k = kFrom; k < kTo; k++) {
-            if (gradientRow(x, delta, rows, out, k, scratch)) {               // dW_k = Σ_i x_ik·δ_i
-                step(w[k], scratch, w[k], out, learningRate);                 // W_k ← W_k − ε·dW_k
+            double learningRate, double[][] scratch, int kFrom, int kTo) {
+        for (int k0 = kFrom; k0 < kTo; k0 += K_BLOCK) {
+            int k1 = Math.min(kTo, k0 + K_BLOCK);
+            int added = gradientRows(x, delta, rows, out, k0, k1, scratch, k0);   // dW_k = Σ_i x_ik·δ_i
+            for (int k = k0; k < k1; k++) {
+                if ((added & 1 << (k - k0)) != 0) {
+                    step(w[k], scratch[k - k0], w[k], out, learningRate);     // W_k ← W_k − ε·dW_k
+                }
             }
         }
     }
@@ -292,40 +302,57 @@ public final class Kernels {
     }
 
     /**
-     * Writes row {@code k} of {@code dW = xᵀ·δ} into {@code g}: the rows of the batch added four at
-     * a time, in order from row 0, then one at a time; a group of four zero inputs is skipped.
-     * Returns false if every input was zero, so that {@code g} is all zeros.
+     * Writes rows {@code k0..k1−1} (at most 32) of {@code dW = xᵀ·δ} into {@code g[k − gOffset]}:
+     * for each group of four rows of the batch, in order from row 0, every row {@code k} of the
+     * block adds {@code x_ik·δ_i + … + x_i+3,k·δ_i+3} (then the last rows one at a time), so that
+     * the group's {@code δ} rows are read once for the whole block; a group whose four inputs
+     * {@code x_·k} are zero is skipped for that {@code k}. Returns a mask with bit {@code k − k0}
+     * set if row {@code k} added anything (else its gradient is all zeros).
      */
-    private static boolean gradientRow(double[][] x, double[][] delta, int rows, int out, int k, double[] g) {
-        java.util.Arrays.fill(g, 0, out, 0.0);
-        boolean added = false;
+    private static int gradientRows(double[][] x, double[][] delta, int rows, int out, int k0, int k1,
+            double[][] g, int gOffset) {
+        for (int k = k0; k < k1; k++) {
+            java.util.Arrays.fill(g[k - gOffset], 0, out, 0.0);
+        }
+        int added = 0;
         int i = 0;
         for (; i + 4 <= rows; i += 4) {
-            double x0 = x[i][k];
-            double x1 = x[i + 1][k];
-            double x2 = x[i + 2][k];
-            double x3 = x[i + 3][k];
-            if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
-                continue;                                                     // adds only zeros: skip
-            }
-            added = true;
+            double[] xa = x[i];
+            double[] xb = x[i + 1];
+            double[] xc = x[i + 2];
+            double[] xd = x[i + 3];
             double[] d0 = delta[i];
             double[] d1 = delta[i + 1];
             double[] d2 = delta[i + 2];
             double[] d3 = delta[i + 3];
-            for (int j = 0; j < out; j++) {
-                g[j] += x0 * d0[j] + x1 * d1[j] + x2 * d2[j] + x3 * d3[j];        // dW_k += Σ x_ik·δ_i, 4 rows
+            for (int k = k0; k < k1; k++) {
+                double x0 = xa[k];
+                double x1 = xb[k];
+                double x2 = xc[k];
+                double x3 = xd[k];
+                if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
+                    continue;                                                 // adds only zeros: skip
+                }
+                added |= 1 << (k - k0);
+                double[] gk = g[k - gOffset];
+                for (int j = 0; j < out; j++) {
+                    gk[j] += x0 * d0[j] + x1 * d1[j] + x2 * d2[j] + x3 * d3[j];   // dW_k += Σ x_ik·δ_i, 4 rows
+                }
             }
         }
         for (; i < rows; i++) {
-            double xk = x[i][k];
-            if (xk == 0.0) {
-                continue;
-            }
-            added = true;
+            double[] xi = x[i];
             double[] d = delta[i];
-            for (int j = 0; j < out; j++) {
-                g[j] += xk * d[j];                                            // dW_k += x_ik·δ_i
+            for (int k = k0; k < k1; k++) {
+                double xk = xi[k];
+                if (xk == 0.0) {
+                    continue;
+                }
+                added |= 1 << (k - k0);
+                double[] gk = g[k - gOffset];
+                for (int j = 0; j < out; j++) {
+                    gk[j] += xk * d[j];                                       // dW_k += x_ik·δ_i
+                }
             }
         }
         return added;

@@ -188,7 +188,7 @@ class KernelsTest {
         double[][] dW = new double[in][out];
         Kernels.weightGradient(x, delta, rows, out, dW, 0, in);
         double[][] next = new double[in][out];
-        double[] scratch = new double[out];
+        double[][] scratch = new double[Kernels.K_BLOCK][out];
         double[] check = new double[out];
         Kernels.weightStep(x, delta, rows, out, w, next, 0.25, scratch, check, 0, 4);   // two k ranges
         Kernels.weightStep(x, delta, rows, out, w, next, 0.25, scratch, check, 4, in);
@@ -201,6 +201,38 @@ class KernelsTest {
         assertThat(check).containsOnly(0.0);
         Kernels.weightStep(x, delta, rows, out, w, next, Double.MAX_VALUE, scratch, check, 0, in);
         assertThat(check).contains(Double.NaN);                              // some |ε·dW| overflowed
+    }
+
+    @Test
+    void weightUpdateStepsInPlaceWithTheBitsOfWeightStepAndLeavesZeroInputRowsUntouched() {
+        // 40 inputs cross three blocks of K_BLOCK = 16 rows from k = 3; 10 batch rows leave a
+        // group of two after the groups of four. Inputs 5 and 20 are zero in every row, so their
+        // rows of W get no gradient (weightUpdate skips them; the values must still match).
+        Rng rng = new Rng(12);
+        int rows = 10;
+        int in = 40;
+        int out = 5;
+        double[][] w = random(rng, in, out);
+        double[][] x = random(rng, rows, in);
+        double[][] delta = random(rng, rows, out);
+        for (double[] row : x) {
+            row[5] = 0.0;
+            row[20] = 0.0;
+        }
+        double[][] next = new double[in][out];
+        double[][] scratch = new double[Kernels.K_BLOCK][out];
+        Kernels.weightStep(x, delta, rows, out, w, next, 0.5, scratch, new double[out], 3, 37);
+        double[][] updated = Checks.copy(w);
+        Kernels.weightUpdate(x, delta, rows, out, updated, 0.5, scratch, 3, 37);
+        for (int k = 0; k < in; k++) {
+            double[] expected = k == 5 || k == 20 || k < 3 || k >= 37 ? w[k] : next[k];
+            for (int j = 0; j < out; j++) {
+                assertThat(Double.doubleToRawLongBits(updated[k][j])).as("W[%d][%d]", k, j)
+                        .isEqualTo(Double.doubleToRawLongBits(expected[j]));
+            }
+        }
+        assertThat(updated[5]).containsExactly(w[5]);
+        assertThat(updated[4]).doesNotContain(w[4][0]);                     // a row with inputs did move
     }
 
     @Test
