@@ -740,11 +740,13 @@ public final class Network {
      * Takes one gradient-descent step {@code θ ← θ − ε·∂C/∂θ} on rows 0..rows−1 of {@code w}'s
      * batch and returns the cost before it.
      *
-     * <p>A dense network computes each row of {@code ∂C/∂Wˡ} and at once the new row
-     * {@code Wˡ − ε·∂C/∂Wˡ}, written into the workspace's gradient arrays; when every new parameter
-     * is finite, those arrays and the network's swap places (under the write lock). So the
-     * gradient is never stored whole, and a step that is not finite leaves the parameters as they
-     * were.
+     * <p>A dense network computes each block of rows of {@code ∂C/∂Wˡ} and at once takes the step
+     * with it, so the gradient is never stored whole. When {@link #stepCannotOverflow} proves
+     * that every new parameter will be finite (always, in practice), the step overwrites the
+     * parameters in place under the write lock, and a row of {@code W} whose inputs are all zero
+     * is not touched. Otherwise the new rows are written into the workspace's gradient arrays and
+     * swap places with the network's only when every one is finite, so a step that is not finite
+     * leaves the parameters as they were. Both paths give the same bits.
      *
      * @throws DivergenceException if the cost, the gradient or a new parameter is not finite
      */
