@@ -22,9 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH benchmarks of the dense kernels on the first layer of workload M (784 → 128, batch 32) and
- * of one whole training step and one single-row prediction of the 784-128-64-10 network.
+ * of one whole training step (through the optimizer API, and as {@code fit} takes it) and one
+ * single-row prediction of the 784-128-64-10 network.
  *
- * <p>Run with {@code bench/run.sh jmh} (which adds {@code -prof gc}: the step's
+ * <p>Run with {@code bench/run.sh jmh} (which adds {@code -prof gc}: the steps'
  * {@code gc.alloc.rate.norm} should be 0 B/op).
  */
 @State(Scope.Thread)
@@ -53,6 +54,7 @@ public class KernelBenchmark {
     private double[][] delta;
     private double[][] dW;
     private double[][] gradIn;
+    private double[][] gradientRows;
     private double[][] wSmall;
     private Network net;
     private Workspace workspace;
@@ -73,6 +75,7 @@ public class KernelBenchmark {
         dW = new double[IN][OUT];
         wSmall = fill(rng, OUT, 64);
         gradIn = new double[rows][OUT];
+        gradientRows = new double[Kernels.K_BLOCK][OUT];
         net = Network.builder().input(IN).dense(OUT, Activation.relu()).dense(64, Activation.relu())
                 .dense(10, Activation.softmax()).loss(Loss.crossEntropy()).threads(threads).build();
         workspace = net.workspace(rows);
@@ -108,6 +111,13 @@ public class KernelBenchmark {
         return dW;
     }
 
+    /** {@code W ← W − ε·xᵀ·δ} in place for 784 → 128 (ε tiny): 2·rows·784·128 FLOP plus the step. */
+    @Benchmark
+    public double[][] weightUpdate() {
+        Kernels.weightUpdate(x, delta, rows, OUT, w, 1e-12, gradientRows, 0, IN);
+        return w;
+    }
+
     /** {@code ∂C/∂a = δ·Wᵀ} for the second layer's 128 → 64: 2·rows·128·64 FLOP. */
     @Benchmark
     public double[][] inputGradient() {
@@ -121,6 +131,12 @@ public class KernelBenchmark {
         double cost = net.computeGradient(x, y, rows, workspace);
         net.update(sgd, workspace.gradient(), 1e-6);
         return cost;
+    }
+
+    /** One step of {@code Network.step} (forward, backward and the in-place SGD step, as {@code fit} takes it). */
+    @Benchmark
+    public double sgdStep() {
+        return net.step(x, y, 1e-6);
     }
 
     /** One row through 784-128-64-10 into a reused array. */
