@@ -1089,10 +1089,11 @@ public final class Network {
      * raises {@link #bounds} by the most the step can change a parameter of each layer.
      *
      * <p>With {@code n} rows, {@code |∂C/∂W_kj| = |Σ_i a_ik·δ_ij| ≤ n·max|a|·max|δ|} and
-     * {@code |∂C/∂b_j| ≤ n·max|δ|}, so no parameter moves by more than
-     * {@code ε·n·max|δ|·max(max|a|, 1)} (times {@code 1 + 2⁻²⁰}, room for rounding). The step is
-     * safe while the bound plus that change stays below {@link #SAFE_BOUND}; a NaN or infinite
-     * {@code a} or {@code δ} fails the test. When the raised bounds come near the limit they are
+     * {@code |∂C/∂b_j| ≤ n·max|δ|}: every gradient, and every partial sum on the way to it, is at
+     * most {@code g = n·max|δ|·max(max|a|, 1)} (times {@code 1 + 2⁻²⁰}, room for rounding), and no
+     * parameter moves by more than {@code ε·g}. The step is safe while {@code g} and the bound
+     * plus {@code ε·g} both stay below {@link #SAFE_BOUND}; a NaN or infinite {@code a} or
+     * {@code δ} fails the test. When the raised bounds come near the limit they are
      * first recomputed from the parameters. The maxima of the hidden layers' {@code a} and
      * {@code δ} were taken by the parts that computed them ({@code w.partMax}).
      */
@@ -1106,7 +1107,11 @@ public final class Network {
             double inputs = l == 0 ? w.inputMax : partMax(w, 2 * l - 2);
             double d = l == last ? Kernels.maxAbs(w.delta[l], 0, rows, layers[l].outputSize(), w.columnMax)
                     : partMax(w, 2 * l + 1);
-            change[l] = learningRate * rows * d * Math.max(inputs, 1.0) * (1.0 + 0x1p-20);
+            double gradient = rows * d * Math.max(inputs, 1.0) * (1.0 + 0x1p-20);
+            if (!(gradient <= SAFE_BOUND)) {
+                return false;                                                // the gradient itself might overflow
+            }
+            change[l] = learningRate * gradient;
             if (!(bounds[l] + change[l] <= SAFE_BOUND)) {
                 exactBounds(w);
                 if (!(bounds[l] + change[l] <= SAFE_BOUND)) {

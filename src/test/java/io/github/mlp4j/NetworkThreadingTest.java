@@ -183,6 +183,27 @@ class NetworkThreadingTest {
     }
 
     @Test
+    void aStepWhoseGradientOverflowsLeavesTheParametersUnchangedEvenWithATinyLearningRate() {
+        // Two rows ŷ = 0.5·x with x = 1.5e154 and y = 0 under MSE: the cost, (0.75e154)² ≈ 5.6e307
+        // (a sum of 1.1e308 over the two rows, halved), is finite, but ∂C/∂w = Σ_i x·(2ŷ/2) =
+        // 2·1.5e154·0.75e154 = 2.25e308 overflows. With ε = 1e-300 the step's size (ε times the
+        // bound on the gradient) is small; the overflowing gradient must still be caught.
+        double[][] x = new double[2][];
+        double[][] y = new double[2][];
+        for (int i = 0; i < 2; i++) {
+            x[i] = new double[] {1.5e154, 0.0};
+            y[i] = new double[] {0.0};
+        }
+        Network net = Network.builder().input(2).dense(1, Activation.identity()).loss(Loss.mse()).seed(3).build();
+        net.setParameters(new double[] {0.5, 0.0, 0.0});                     // W = (0.5, 0), b = 0
+        assertThat(net.loss(x, y)).isFinite();
+        assertThatThrownBy(() -> net.step(x, y, 1e-300))
+                .isInstanceOf(DivergenceException.class)
+                .hasMessageContaining("the gradient");
+        assertThat(net.parameters()).containsExactly(0.5, 0.0, 0.0);
+    }
+
+    @Test
     void fitNamesTheFirstNonFiniteInputFoundByTheParallelScan() {
         // 6,000 × 50 = 300,000 values pass the parallel threshold, so two threads scan x
         Rng rng = new Rng(10);
