@@ -59,6 +59,9 @@ import java.util.concurrent.locks.StampedLock;
  * methods ({@link #step}, {@link #fit}, {@link #setParameters}, {@link #update}) are synchronised
  * with each other. Training while other threads predict is safe: a read-write lock guards the
  * parameters, so that each prediction sees them either before or after an update, never a mix.
+ * A step of {@link #fit} or {@link #step} writes the parameters in place while it holds that
+ * lock, so a prediction that arrives meanwhile waits for the rest of the step's update (about a
+ * third of the step).
  *
  * <p>Steady state allocates nothing: once the scratch buffers for a batch size exist,
  * {@link #computeGradient}, {@link #update}, the steps of {@link #fit} and a prediction into a
