@@ -552,7 +552,7 @@ public final class Network {
             w.input[i] = x[i];
             w.target[i] = y[i];
         }
-        w.inputMax = Kernels.maxAbs(x, 0, x.length, inputSize(), w.columnMax);
+        w.inputMax = dense ? Kernels.maxAbs(x, 0, x.length, inputSize(), w.partScratch[0]) : Double.NaN;
         try {
             return trainStep(w, x.length, learningRate, 1, 1, Double.NaN);
         } finally {
@@ -819,13 +819,8 @@ public final class Network {
             runSplit(w.weightTask, rows);                                    // ∂C/∂Wˡ by rows of W
             return cost;
         }
-        forward(w, rows);
-        int last = layers.length - 1;
-        Layer head = layers[last];
-        int width = head.outputSize();
-        double cost = loss.cost(w.z[last], w.a[last], w.target, rows, width);
-        loss.delta(head.activation(), w.z[last], w.a[last], w.target, rows, width, w.delta[last]);   // δᴸ = ∂C/∂zᴸ
-        for (int l = last; l >= 0; l--) {
+        double cost = forwardAndOutputDelta(w, rows);
+        for (int l = layers.length - 1; l >= 0; l--) {
             double[][] in = l == 0 ? w.input : w.a[l - 1];
             double[][] gradIn = l == 0 ? null : w.delta[l - 1];
             layers[l].backward(theta, offsets[l], in, w.delta[l], 0, rows, w.gradient, offsets[l], gradIn);
@@ -838,19 +833,25 @@ public final class Network {
         return cost;
     }
 
-    /**
-     * Forward pass of rows 0..rows−1 and the local gradients {@code δˡ = ∂C/∂zˡ} of every layer
-     * (dense networks); returns the mean cost.
-     */
-    private double forwardAndDelta(Workspace w, int rows) {
+    /** Forward pass of rows 0..rows−1 and the output layer's {@code δᴸ = ∂C/∂zᴸ}; returns the mean cost. */
+    private double forwardAndOutputDelta(Workspace w, int rows) {
         forward(w, rows);
         int last = layers.length - 1;
         Layer head = layers[last];
         int width = head.outputSize();
         double cost = loss.cost(w.z[last], w.a[last], w.target, rows, width);
         loss.delta(head.activation(), w.z[last], w.a[last], w.target, rows, width, w.delta[last]);   // δᴸ = ∂C/∂zᴸ
+        return cost;
+    }
+
+    /**
+     * Forward pass of rows 0..rows−1 and the local gradients {@code δˡ = ∂C/∂zˡ} of every layer
+     * (dense networks); returns the mean cost.
+     */
+    private double forwardAndDelta(Workspace w, int rows) {
+        double cost = forwardAndOutputDelta(w, rows);
         w.rows = rows;
-        if (last > 0) {
+        if (layers.length > 1) {
             runSplit(w.deltaTask, rows);                                     // δˡ⁻¹ by rows
         }
         return cost;
@@ -1081,7 +1082,7 @@ public final class Network {
     private void exactBounds(Workspace w) {
         for (int l = 0; l < layers.length; l++) {
             int out = layers[l].outputSize();
-            bounds[l] = Math.max(Kernels.maxAbs(weights[l], 0, layers[l].inputSize(), out, w.columnMax),
+            bounds[l] = Math.max(Kernels.maxAbs(weights[l], 0, layers[l].inputSize(), out, w.partScratch[0]),
                     Kernels.maxAbs(biases[l], out));
         }
         boundsStale = false;
@@ -1108,7 +1109,7 @@ public final class Network {
         int last = layers.length - 1;
         for (int l = 0; l < layers.length; l++) {
             double inputs = l == 0 ? w.inputMax : partMax(w, 2 * l - 2);
-            double d = l == last ? Kernels.maxAbs(w.delta[l], 0, rows, layers[l].outputSize(), w.columnMax)
+            double d = l == last ? Kernels.maxAbs(w.delta[l], 0, rows, layers[l].outputSize(), w.partScratch[0])
                     : partMax(w, 2 * l + 1);
             double gradient = rows * d * Math.max(inputs, 1.0) * (1.0 + 0x1p-20);
             if (!(gradient <= SAFE_BOUND)) {
@@ -1218,7 +1219,7 @@ public final class Network {
     private double inputBound(Workspace w, double[][] x) {
         if (w.scanTask == null) {
             Checks.finite(x, "x");
-            return Kernels.maxAbs(x, 0, x.length, inputSize(), w.columnMax);
+            return Double.NaN;                                               // only dense networks use the bound
         }
         w.scanned = x;
         try {

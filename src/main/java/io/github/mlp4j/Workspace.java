@@ -31,9 +31,11 @@ public final class Workspace {
     final double[][][] weightGradient;
     final double[][] biasGradient;
     /**
-     * Per part of a split training step: a finiteness accumulator and a gradient row, each as
-     * long as the widest layer plus {@link #PAD} unused values, so that no cache line holds values
-     * that two threads write (dense networks).
+     * Per part of a split training step (dense networks): a finiteness accumulator, as long as the
+     * widest layer, and a scratch row (a bias gradient, or column maxima for
+     * {@link io.github.mlp4j.internal.Kernels#maxAbs}; part 0's also serves the serial scans), as
+     * long as the widest layer or input; each with {@link #PAD} unused values after it, so that no
+     * cache line holds values that two threads write.
      */
     final double[][] partCheck;
     final double[][] partScratch;
@@ -60,8 +62,6 @@ public final class Workspace {
     final double[][] partMax;
     /** Per layer, the most that this step can change a parameter. */
     final double[] boundChange;
-    /** Column maxima for {@link io.github.mlp4j.internal.Kernels#maxAbs}: as wide as the widest layer. */
-    final double[] columnMax;
     Workers.Task partialTask;
     /** The layers that {@link #forwardTask} computes, {@code layer..layerEnd−1}, and {@link #partialTask}'s layer. */
     int layer;
@@ -92,11 +92,6 @@ public final class Workspace {
         this.gradient = new double[parameterCount];
         this.boundChange = new double[layers.length];
         this.partMax = rowGradients ? new double[parts][2 * layers.length + PAD] : null;
-        int wide = 1;
-        for (Layer layer : layers) {
-            wide = Math.max(wide, Math.max(layer.inputSize(), layer.outputSize()));
-        }
-        this.columnMax = new double[wide];
         this.partial = new double[layers.length][][][];
         for (int l = 0; l < layers.length; l++) {
             if (chunkStarts[l] != null) {

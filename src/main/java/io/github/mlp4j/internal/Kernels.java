@@ -30,8 +30,10 @@ import io.github.mlp4j.Activation;
  */
 public final class Kernels {
     /**
-     * Rows of {@code W} per cache block in {@link #forward}: 16 rows of 128 doubles (16 KiB) stay in
-     * the level-1 cache while every row of the batch streams past them.
+     * Rows of {@code W} per cache block in {@link #forward} (16 rows of 128 doubles, 16 KiB, stay in
+     * the level-1 cache while every row of the batch streams past them), and rows of {@code dW}
+     * per block in the weight-gradient kernels (each group of {@code δ} rows is read once for
+     * them all).
      */
     public static final int K_BLOCK = 16;
 
