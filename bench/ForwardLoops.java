@@ -16,6 +16,9 @@ import java.util.Random;
  *   <li>{@code fma}: {@code four-rows} with {@link Math#fma} (other bits; for speed only).</li>
  * </ul>
  *
+ * <p>Each form is written out in full, not shared through a helper or a lambda: C2 compiles each
+ * loop on its own, and the point is to see what it makes of exactly that loop.
+ *
  * <p>Run {@code java bench/ForwardLoops.java [dense|FILE.csv] [out] [n]}: random dense inputs by
  * default, or the first n rows of an MNIST CSV (label first). Add
  * {@code -XX:ObjectAlignmentInBytes=64} before the file name to see how much the loops depend on

@@ -49,9 +49,9 @@ import java.util.concurrent.locks.StampedLock;
  * {@code aᵀ·δ} and the step {@code W − ε·aᵀ·δ} by rows of {@code W}. A layer with at least 32,768
  * weights and 64 inputs also computes its product {@code a·W} by rows of {@code W}: as partial
  * sums over four fixed chunks of its inputs, added to the bias in chunk order; so a thread
- * multiplies and updates only its own rows of {@code W}, which stay in its core's cache. Every number is computed by one
- * fixed expression whatever the split (the chunks do not depend on the threads), so the results
- * are bit-identical for every thread count. Batches with fewer than {@link #PARALLEL_THRESHOLD}
+ * multiplies and updates only its own rows of {@code W}, which stay in its core's cache. Every
+ * number is computed by one fixed expression whatever the split (the chunks do not depend on the
+ * threads), so the results are bit-identical for every thread count. Batches with fewer than {@link #PARALLEL_THRESHOLD}
  * multiply-adds run on the calling thread, where threads would cost more than they save.
  *
  * <p>Thread safety: prediction ({@link #predict}, {@link #predictClass}, {@link #loss}) may be
@@ -546,18 +546,17 @@ public final class Network {
      */
     public synchronized double step(double[][] x, double[][] y, double learningRate) {
         Checks.positiveFinite(learningRate, "learningRate", "0.01");
-        checkBatch(x, y);
+        checkInputShape(x);
         Workspace w = trainingWorkspace(x.length);
+        w.inputMax = checkTrainingBatch(w, x, y);
         for (int i = 0; i < x.length; i++) {
             w.input[i] = x[i];
             w.target[i] = y[i];
         }
-        w.inputMax = dense ? Kernels.maxAbs(x, 0, x.length, inputSize(), w.partScratch[0]) : Double.NaN;
         try {
             return trainStep(w, x.length, learningRate, 1, 1, Double.NaN);
         } finally {
-            Arrays.fill(w.input, null);
-            Arrays.fill(w.target, null);
+            releaseBatch(w);
         }
     }
 
@@ -583,38 +582,36 @@ public final class Network {
         Checks.atLeast(epochs, 1, "epochs");
         Checks.atLeast(batchSize, 1, "batchSize");
         Checks.positiveFinite(learningRate, "learningRate", "0.01");
-        Checks.width(Checks.shape(x, "x"), inputSize(), "x", "inputs (the first layer's inputSize)");
+        checkInputShape(x);
         int n = x.length;
         int size = Math.min(batchSize, n);
         Workspace w = trainingWorkspace(size);
-        w.inputMax = inputBound(w, x);                                       // max |x|; throws if not finite
-        Checks.width(Checks.matrix(y, "y"), outputSize(), "y", "outputs (the last layer's outputSize)");
-        Checks.sameRows(x, y);
-        loss.checkTargets(y, "y");
+        w.inputMax = checkTrainingBatch(w, x, y);
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         double[] costs = new double[epochs];
         double lastFinite = Double.NaN;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            rng.shuffle(order);                                              // same seed, same order
-            double costSum = 0.0;
-            int batch = 0;
-            for (int start = 0; start < n; start += size) {
-                int rows = Math.min(size, n - start);
-                batch++;
-                for (int i = 0; i < rows; i++) {
-                    w.input[i] = x[order[start + i]];                        // row references, no copies
-                    w.target[i] = y[order[start + i]];
+        try {
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                rng.shuffle(order);                                          // same seed, same order
+                double costSum = 0.0;
+                int batch = 0;
+                for (int start = 0; start < n; start += size) {
+                    int rows = Math.min(size, n - start);
+                    batch++;
+                    for (int i = 0; i < rows; i++) {
+                        w.input[i] = x[order[start + i]];                    // row references, no copies
+                        w.target[i] = y[order[start + i]];
+                    }
+                    double cost = trainStep(w, rows, learningRate, epoch, batch, lastFinite);   // θ ← θ − ε·∂C/∂θ
+                    lastFinite = cost;
+                    costSum += rows * cost;
                 }
-                double cost = trainStep(w, rows, learningRate, epoch, batch, lastFinite);   // θ ← θ − ε·∂C/∂θ
-                lastFinite = cost;
-                costSum += rows * cost;
+                costs[epoch - 1] = costSum / n;
             }
-            costs[epoch - 1] = costSum / n;
+        } finally {
+            releaseBatch(w);
         }
-        Arrays.fill(w.input, null);
-        Arrays.fill(w.target, null);
-        w.inputMax = Double.NaN;
         return costs;
     }
 
@@ -929,7 +926,6 @@ public final class Network {
     private void weightPart(Workspace w, int part, int parts) {
         int rows = w.rows;
         for (int l = 0; l < layers.length; l++) {
-            int in = layers[l].inputSize();
             int out = layers[l].outputSize();
             double[][] a = l == 0 ? w.input : w.a[l - 1];
             Kernels.weightGradient(a, w.delta[l], rows, out, w.weightGradient[l],
@@ -952,7 +948,6 @@ public final class Network {
         double[][] gradientRows = w.partRows[part];
         double[] check = w.partCheck[part];
         for (int l = 0; l < layers.length; l++) {
-            int in = layers[l].inputSize();
             int out = layers[l].outputSize();
             double[][] a = l == 0 ? w.input : w.a[l - 1];
             Kernels.weightStep(a, w.delta[l], rows, out, weights[l], w.weightGradient[l], learningRate,
@@ -1069,10 +1064,10 @@ public final class Network {
         boundsStale = true;
     }
 
-    /** Returns the largest of the parts' maxima in slot {@code slot} of {@code w.partMax} (NaN if one is NaN). */
-    private static double partMax(Workspace w, int slot) {
+    /** Returns the largest of the parts' maxima in slot {@code slot} of {@code parts} (NaN if one is NaN). */
+    private static double slotMax(double[][] parts, int slot) {
         double max = 0.0;
-        for (double[] part : w.partMax) {
+        for (double[] part : parts) {
             max = Math.max(max, part[slot]);
         }
         return max;
@@ -1108,9 +1103,9 @@ public final class Network {
         double[] change = w.boundChange;
         int last = layers.length - 1;
         for (int l = 0; l < layers.length; l++) {
-            double inputs = l == 0 ? w.inputMax : partMax(w, 2 * l - 2);
+            double inputs = l == 0 ? w.inputMax : slotMax(w.partMax, 2 * l - 2);
             double d = l == last ? Kernels.maxAbs(w.delta[l], 0, rows, layers[l].outputSize(), w.partScratch[0])
-                    : partMax(w, 2 * l + 1);
+                    : slotMax(w.partMax, 2 * l + 1);
             double gradient = rows * d * Math.max(inputs, 1.0) * (1.0 + 0x1p-20);
             if (!(gradient <= SAFE_BOUND)) {
                 return false;                                                // the gradient itself might overflow
@@ -1221,16 +1216,16 @@ public final class Network {
             Checks.finite(x, "x");
             return Double.NaN;                                               // only dense networks use the bound
         }
+        for (double[] part : w.partCheck) {
+            part[0] = 0.0;                                                   // parts that do not run leave 0
+        }
         w.scanned = x;
         try {
             runSplit(w.scanTask, x.length, inputSize());
         } finally {
             w.scanned = null;
         }
-        double max = 0.0;
-        for (double[] part : w.partCheck) {
-            max = Math.max(max, part[0]);                                    // NaN stays NaN
-        }
+        double max = slotMax(w.partCheck, 0);                                // NaN stays NaN
         if (!(max <= Double.MAX_VALUE)) {
             Checks.finite(x, "x");                                           // names the first bad value
         }
@@ -1239,9 +1234,37 @@ public final class Network {
 
     private void checkBatch(double[][] x, double[][] y) {
         checkInputs(x, "x");
+        checkTargets(x, y);
+    }
+
+    /** Checks that {@code x} is a matrix of the network's input width, without looking at its values. */
+    private void checkInputShape(double[][] x) {
+        Checks.width(Checks.shape(x, "x"), inputSize(), "x", "inputs (the first layer's inputSize)");
+    }
+
+    /** Checks the targets {@code y} of the inputs {@code x}, whose shape is already checked. */
+    private void checkTargets(double[][] x, double[][] y) {
         Checks.width(Checks.matrix(y, "y"), outputSize(), "y", "outputs (the last layer's outputSize)");
         Checks.sameRows(x, y);
         loss.checkTargets(y, "y");
+    }
+
+    /**
+     * Checks a training batch whose inputs' shape {@link #checkInputShape} has checked, as
+     * {@link #checkBatch} does, and returns {@code max |x|} for {@link #stepCannotOverflow}: one
+     * pass over {@code x} finds both.
+     */
+    private double checkTrainingBatch(Workspace w, double[][] x, double[][] y) {
+        double inputMax = inputBound(w, x);                                  // throws if a value is not finite
+        checkTargets(x, y);
+        return inputMax;
+    }
+
+    /** Drops the workspace's references to the caller's rows once a training call is over. */
+    private static void releaseBatch(Workspace w) {
+        Arrays.fill(w.input, null);
+        Arrays.fill(w.target, null);
+        w.inputMax = Double.NaN;
     }
 
     @Override

@@ -13,9 +13,9 @@ import io.github.mlp4j.internal.Workers;
  * and activations, and {@code delta[l]} its local gradient {@code ∂C/∂z}, each
  * (capacity × outputSize). A network of dense layers also keeps its gradient here as row arrays,
  * {@code weightGradient[l]} (in × out) and {@code biasGradient[l]}, which its kernels write and
- * which are copied into {@link #gradient()} in θ's order; the steps of {@link Network#fit} use
- * these arrays to build the next weights, and swap them with the network's. Instances are not
- * thread-safe: each thread uses its own.
+ * which are copied into {@link #gradient()} in θ's order; a step of {@link Network#fit} or
+ * {@link Network#step} that cannot prove it stays finite builds the next weights in these arrays
+ * and swaps them with the network's. Instances are not thread-safe: each thread uses its own.
  */
 public final class Workspace {
     /** Doubles in a cache line: the padding after each array that one thread writes while others write theirs. */

