@@ -110,6 +110,11 @@ public final class Network {
     private final ThreadLocal<Workspace> predictWorkspace;
     private Workspace trainWorkspace;
     private volatile Workers pool;
+    /**
+     * One prediction workspace per pool thread for {@link #predictInParts}, made on first use;
+     * used only by the thread that holds the pool.
+     */
+    private Workspace[] partWorkspaces;
 
     /**
      * Whether every layer is {@link Dense}: then the network runs its own kernels on {@link #weights}
@@ -314,13 +319,64 @@ public final class Network {
     public double[][] predict(double[][] x) {
         checkInputs(x, "x");
         int n = x.length;
-        int width = outputSize();
-        double[][] out = new double[n][width];
-        Workspace w = predictWorkspace.get();
+        double[][] out = new double[n][outputSize()];
         long stamp = parameterLock.readLock();
         try {
-            for (int start = 0; start < n; start += w.capacity) {
-                int rows = Math.min(w.capacity, n - start);
+            if (!predictInParts(x, out)) {
+                predictRows(predictWorkspace.get(), x, out, 0, n);
+            }
+        } finally {
+            parameterLock.unlockRead(stamp);
+        }
+        return out;
+    }
+
+    /**
+     * Predicts a large batch on several threads, if the pool is free: each thread takes an even
+     * share of the rows through the whole network with a workspace of its own, so the threads
+     * meet once per call instead of once per layer and chunk. Every row gets the bits it gets
+     * on one thread (a row's outputs never depend on the other rows of its chunk). Call under
+     * the read lock.
+     *
+     * @return false, having done nothing, if the batch is too small or the pool is busy
+     */
+    private boolean predictInParts(double[][] x, double[][] out) {
+        int n = x.length;
+        int parts = Math.min(threads, n);
+        if (parts <= 1 || n * multiplyAddsPerRow < PARALLEL_THRESHOLD) {
+            return false;
+        }
+        Workers workers = pool();
+        if (!workers.tryAcquire()) {
+            return false;
+        }
+        try {
+            if (partWorkspaces == null) {
+                Workspace[] spaces = new Workspace[threads];
+                for (int p = 0; p < threads; p++) {
+                    spaces[p] = newWorkspace(0, PREDICT_CHUNK);
+                    spaces[p].oneThread = true;                               // its thread's share runs alone
+                }
+                partWorkspaces = spaces;
+            }
+            Workspace[] spaces = partWorkspaces;
+            workers.run((part, count) -> predictRows(spaces[part], x, out, first(n, part, count),
+                    first(n, part + 1, count)), parts);
+        } finally {
+            workers.release();
+        }
+        return true;
+    }
+
+    /**
+     * Writes the outputs of rows {@code from..to−1} of {@code x} into the same rows of {@code out},
+     * through {@code w} in chunks of its capacity. Call under the read lock.
+     */
+    private void predictRows(Workspace w, double[][] x, double[][] out, int from, int to) {
+        int width = outputSize();
+        try {
+            for (int start = from; start < to; start += w.capacity) {
+                int rows = Math.min(w.capacity, to - start);
                 System.arraycopy(x, start, w.input, 0, rows);
                 forward(w, rows);
                 double[][] result = w.output();
@@ -329,10 +385,8 @@ public final class Network {
                 }
             }
         } finally {
-            parameterLock.unlockRead(stamp);
             Arrays.fill(w.input, null);
         }
-        return out;
     }
 
     /**
@@ -717,14 +771,14 @@ public final class Network {
             while (l < layers.length) {
                 w.layer = l;
                 if (chunkStarts[l] != null) {
-                    runSplit(w.partialTask, rows);                           // x·Wˡ by chunks of inputs
+                    runSplit(w, w.partialTask, rows);                           // x·Wˡ by chunks of inputs
                 }
                 int end = l + 1;
                 while (end < layers.length && chunkStarts[end] == null) {
                     end++;
                 }
                 w.layerEnd = end;
-                runSplit(w.forwardTask, rows);                               // layers l..end−1 by rows
+                runSplit(w, w.forwardTask, rows);                               // layers l..end−1 by rows
                 l = end;
             }
             return;
@@ -768,7 +822,7 @@ public final class Network {
         if (stepCannotOverflow(w, rows, learningRate)) {
             long stamp = parameterLock.writeLock();
             try {
-                runSplit(w.updateTask, rows);                                // W ← W − ε·∂C/∂W in place, by rows of W
+                runSplit(w, w.updateTask, rows);                                // W ← W − ε·∂C/∂W in place, by rows of W
                 thetaStale = true;
             } finally {
                 parameterLock.unlockWrite(stamp);
@@ -778,7 +832,7 @@ public final class Network {
         for (double[] check : w.partCheck) {                                 // else: into the workspace, then swap
             Arrays.fill(check, 0.0);
         }
-        runSplit(w.stepTask, rows);                                          // W' = W − ε·∂C/∂W, by rows of W
+        runSplit(w, w.stepTask, rows);                                          // W' = W − ε·∂C/∂W, by rows of W
         for (double[] check : w.partCheck) {
             for (double v : check) {
                 if (v != 0.0) {
@@ -813,7 +867,7 @@ public final class Network {
     private double forwardBackward(Workspace w, int rows) {
         if (dense) {
             double cost = forwardAndDelta(w, rows);
-            runSplit(w.weightTask, rows);                                    // ∂C/∂Wˡ by rows of W
+            runSplit(w, w.weightTask, rows);                                    // ∂C/∂Wˡ by rows of W
             return cost;
         }
         double cost = forwardAndOutputDelta(w, rows);
@@ -849,7 +903,7 @@ public final class Network {
         double cost = forwardAndOutputDelta(w, rows);
         w.rows = rows;
         if (layers.length > 1) {
-            runSplit(w.deltaTask, rows);                                     // δˡ⁻¹ by rows
+            runSplit(w, w.deltaTask, rows);                                     // δˡ⁻¹ by rows
         }
         return cost;
     }
@@ -984,18 +1038,19 @@ public final class Network {
      * Runs a task over {@code rows} rows on as many threads as the work deserves: one below
      * {@link #PARALLEL_THRESHOLD}, or when another network holds the shared pool.
      */
-    private void runSplit(Workers.Task task, int rows) {
-        runSplit(task, rows, multiplyAddsPerRow);
+    private void runSplit(Workspace w, Workers.Task task, int rows) {
+        runSplit(w, task, rows, multiplyAddsPerRow);
     }
 
     /**
      * Runs a task over {@code rows} rows of {@code work} multiply-adds (or values scanned) each,
-     * on as many threads as the work deserves: one below {@link #PARALLEL_THRESHOLD}, or when
-     * another network holds the shared pool.
+     * on as many threads as the work deserves: one below {@link #PARALLEL_THRESHOLD}, when
+     * another network holds the shared pool, or when the workspace is already one of several
+     * that share a prediction ({@link Workspace#oneThread}).
      */
-    private void runSplit(Workers.Task task, int rows, long work) {
+    private void runSplit(Workspace w, Workers.Task task, int rows, long work) {
         int parts = threads;
-        if (parts <= 1 || rows * work < PARALLEL_THRESHOLD) {
+        if (parts <= 1 || w.oneThread || rows * work < PARALLEL_THRESHOLD) {
             task.run(0, 1);
             return;
         }
@@ -1221,7 +1276,7 @@ public final class Network {
         }
         w.scanned = x;
         try {
-            runSplit(w.scanTask, x.length, inputSize());
+            runSplit(w, w.scanTask, x.length, inputSize());
         } finally {
             w.scanned = null;
         }

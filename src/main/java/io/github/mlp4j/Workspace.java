@@ -63,6 +63,12 @@ public final class Workspace {
     /** Per layer, the most that this step can change a parameter. */
     final double[] boundChange;
     Workers.Task partialTask;
+    /**
+     * Whether work through this workspace stays on the calling thread: set for the workspaces
+     * among which {@code Network} splits a large prediction by rows, whose threads already share
+     * the pool.
+     */
+    boolean oneThread;
     /** The layers that {@link #forwardTask} computes, {@code layer..layerEnd−1}, and {@link #partialTask}'s layer. */
     int layer;
     int layerEnd;

@@ -44,6 +44,27 @@ class NetworkThreadingTest {
     }
 
     @Test
+    void aLargeBatchPredictedOnSeveralThreadsGetsTheBitsOfOneThread() {
+        // 1,001 rows: each of up to 4 threads takes more than one 256-row chunk, and the shares are uneven
+        Rng rng = new Rng(21);
+        double[][] x = TestData.uniform(rng, 1_001, 50, -1, 1);
+        double[][] y = TestData.oneHot(rng, 1_001, 5);
+        Network one = build(1);
+        one.fit(x, y, 1, 64, 0.1);
+        double[][] expected = one.predict(x);
+        for (int i = 0; i < x.length; i += 97) {
+            assertThat(one.predict(x[i])).containsExactly(expected[i]);      // alone or in a batch: same bits
+        }
+        for (int threads = 2; threads <= 4; threads++) {
+            Network many = build(threads);
+            many.setParameters(one.parameters());
+            assertThat(many.predict(x)).as("%d threads", threads).isDeepEqualTo(expected);
+            assertThat(many.predictClass(x)).containsExactly(one.predictClass(x));
+            assertThat(many.predict(new double[][] {x[5], x[6]})).isDeepEqualTo(new double[][] {expected[5], expected[6]});
+        }
+    }
+
+    @Test
     void aLayerSummedInInputChunksIsCorrectAndBitIdenticalForEveryThreadCount() {
         // 100 × 400 = 40,000 weights: the first layer computes a·W as partial sums over input chunks
         Rng rng = new Rng(8);
