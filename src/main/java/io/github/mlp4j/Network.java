@@ -309,7 +309,9 @@ public final class Network {
     // Prediction
 
     /**
-     * Returns the network's outputs for each row of {@code x}.
+     * Returns the network's outputs for each row of {@code x}. A batch large enough for
+     * {@link #PARALLEL_THRESHOLD} is split by rows between the network's {@link #threads()}; each
+     * row gets the same bits on any number of threads, alone or in any batch.
      *
      * @param x the inputs, (n × inputSize); not modified
      * @return a new (n × outputSize) matrix
