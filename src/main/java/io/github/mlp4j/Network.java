@@ -1258,7 +1258,8 @@ public final class Network {
     // Validation at the public boundary
 
     private void checkInputs(double[][] x, String name) {
-        Checks.width(Checks.matrix(x, name), inputSize(), name, "inputs (the first layer's inputSize)");
+        Checks.width(Checks.shape(x, name), inputSize(), name, "inputs (the first layer's inputSize)");
+        Checks.finite(x, name, predictWorkspace.get().inputScratch);
     }
 
     /**

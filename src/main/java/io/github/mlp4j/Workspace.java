@@ -23,6 +23,8 @@ public final class Workspace {
     final Network network;
     final int capacity;
     final double[][] input;
+    /** One value per input: scratch for the finiteness check of a batch's inputs. */
+    final double[] inputScratch;
     final double[][] target;
     final double[][][] z;
     final double[][][] a;
@@ -85,6 +87,7 @@ public final class Workspace {
         this.network = network;
         this.capacity = capacity;
         this.input = new double[capacity][];
+        this.inputScratch = new double[layers[0].inputSize()];
         this.target = new double[capacity][];
         this.z = new double[layers.length][][];
         this.a = new double[layers.length][][];

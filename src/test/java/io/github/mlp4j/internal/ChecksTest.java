@@ -20,6 +20,10 @@ class ChecksTest {
                     assertThatThrownBy(() -> Checks.finite(m, "x")).as("width %d, column %d", width, j)
                             .isInstanceOf(IllegalArgumentException.class)
                             .hasMessageStartingWith("x[2][" + j + "] is " + bad + "; every value must be finite.");
+                    double[] scratch = {Double.NaN, 7.0, Double.NaN, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0};   // old garbage
+                    assertThatThrownBy(() -> Checks.finite(m, "x", scratch)).as("width %d, column %d", width, j)
+                            .isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageStartingWith("x[2][" + j + "] is " + bad + "; every value must be finite.");
                     double[] v = m[2].clone();
                     assertThatThrownBy(() -> Checks.vector(v, "v")).as("width %d, index %d", width, j)
                             .isInstanceOf(IllegalArgumentException.class)
@@ -33,6 +37,9 @@ class ChecksTest {
     void extremeFiniteValuesAndSignedZerosPass() {
         double[] row = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -0.0, 0.0, 1e300, -1e-300};
         assertThatCode(() -> Checks.finite(new double[][] {row, row}, "x")).doesNotThrowAnyException();
+        double[] scratch = new double[row.length + 1];
+        java.util.Arrays.fill(scratch, Double.NaN);                           // whatever a previous call left
+        assertThatCode(() -> Checks.finite(new double[][] {row, row}, "x", scratch)).doesNotThrowAnyException();
         assertThat(Checks.vector(row, "v")).isEqualTo(row.length);
     }
 }
