@@ -773,14 +773,14 @@ public final class Network {
             while (l < layers.length) {
                 w.layer = l;
                 if (chunkStarts[l] != null) {
-                    runSplit(w, w.partialTask, rows);                           // x·Wˡ by chunks of inputs
+                    runSplit(w, w.partialTask, rows);                        // x·Wˡ by chunks of inputs
                 }
                 int end = l + 1;
                 while (end < layers.length && chunkStarts[end] == null) {
                     end++;
                 }
                 w.layerEnd = end;
-                runSplit(w, w.forwardTask, rows);                               // layers l..end−1 by rows
+                runSplit(w, w.forwardTask, rows);                            // layers l..end−1 by rows
                 l = end;
             }
             return;
@@ -824,7 +824,7 @@ public final class Network {
         if (stepCannotOverflow(w, rows, learningRate)) {
             long stamp = parameterLock.writeLock();
             try {
-                runSplit(w, w.updateTask, rows);                                // W ← W − ε·∂C/∂W in place, by rows of W
+                runSplit(w, w.updateTask, rows);                             // W ← W − ε·∂C/∂W in place, by rows of W
                 thetaStale = true;
             } finally {
                 parameterLock.unlockWrite(stamp);
@@ -834,7 +834,7 @@ public final class Network {
         for (double[] check : w.partCheck) {                                 // else: into the workspace, then swap
             Arrays.fill(check, 0.0);
         }
-        runSplit(w, w.stepTask, rows);                                          // W' = W − ε·∂C/∂W, by rows of W
+        runSplit(w, w.stepTask, rows);                                       // W' = W − ε·∂C/∂W, by rows of W
         for (double[] check : w.partCheck) {
             for (double v : check) {
                 if (v != 0.0) {
@@ -869,7 +869,7 @@ public final class Network {
     private double forwardBackward(Workspace w, int rows) {
         if (dense) {
             double cost = forwardAndDelta(w, rows);
-            runSplit(w, w.weightTask, rows);                                    // ∂C/∂Wˡ by rows of W
+            runSplit(w, w.weightTask, rows);                                 // ∂C/∂Wˡ by rows of W
             return cost;
         }
         double cost = forwardAndOutputDelta(w, rows);
@@ -905,7 +905,7 @@ public final class Network {
         double cost = forwardAndOutputDelta(w, rows);
         w.rows = rows;
         if (layers.length > 1) {
-            runSplit(w, w.deltaTask, rows);                                     // δˡ⁻¹ by rows
+            runSplit(w, w.deltaTask, rows);                                  // δˡ⁻¹ by rows
         }
         return cost;
     }
