@@ -51,8 +51,9 @@ import java.util.concurrent.locks.StampedLock;
  * sums over four fixed chunks of its inputs, added to the bias in chunk order; so a thread
  * multiplies and updates only its own rows of {@code W}, which stay in its core's cache. Every
  * number is computed by one fixed expression whatever the split (the chunks do not depend on the
- * threads), so the results are bit-identical for every thread count. Batches with fewer than {@link #PARALLEL_THRESHOLD}
- * multiply-adds run on the calling thread, where threads would cost more than they save.
+ * threads), so the results are bit-identical for every thread count. Batches with fewer than
+ * {@link #PARALLEL_THRESHOLD} multiply-adds run on the calling thread, where threads would cost
+ * more than they save.
  *
  * <p>Thread safety: prediction ({@link #predict}, {@link #predictClass}, {@link #loss}) may be
  * called from any number of threads at once; each thread uses its own scratch buffers. Training
@@ -319,7 +320,7 @@ public final class Network {
      *     NaN or infinity
      */
     public double[][] predict(double[][] x) {
-        checkInputs(x, "x");
+        checkInputs(x);
         int n = x.length;
         double[][] out = new double[n][outputSize()];
         long stamp = parameterLock.readLock();
@@ -1257,9 +1258,10 @@ public final class Network {
     // ----------------------------------------------------------------------------------------
     // Validation at the public boundary
 
-    private void checkInputs(double[][] x, String name) {
-        Checks.width(Checks.shape(x, name), inputSize(), name, "inputs (the first layer's inputSize)");
-        Checks.finite(x, name, predictWorkspace.get().inputScratch);
+    /** Checks that {@code x} is a matrix of finite values of the network's input width. */
+    private void checkInputs(double[][] x) {
+        checkInputShape(x);
+        Checks.finite(x, "x", predictWorkspace.get().inputScratch);
     }
 
     /**
@@ -1291,7 +1293,7 @@ public final class Network {
     }
 
     private void checkBatch(double[][] x, double[][] y) {
-        checkInputs(x, "x");
+        checkInputs(x);
         checkTargets(x, y);
     }
 

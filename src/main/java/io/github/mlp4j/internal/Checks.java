@@ -81,8 +81,7 @@ public final class Checks {
             }
             for (int j = 0; j < row.length; j++) {
                 if (!Double.isFinite(row[j])) {
-                    throw new IllegalArgumentException(name + "[" + i + "][" + j + "] is " + row[j]
-                            + "; every value must be finite. Remove or impute missing values first.");
+                    throw notFinite(name + "[" + i + "][" + j + "]", row[j]);
                 }
             }
         }
@@ -112,6 +111,12 @@ public final class Checks {
                 finite(m, name);                                              // names the first bad value
             }
         }
+    }
+
+    /** Returns the error for a value that is NaN or infinite, {@code where} naming it ({@code "x[2][5]"}). */
+    private static IllegalArgumentException notFinite(String where, double value) {
+        return new IllegalArgumentException(where + " is " + value
+                + "; every value must be finite. Remove or impute missing values first.");
     }
 
     /**
@@ -153,8 +158,7 @@ public final class Checks {
         if (!allFinite(v)) {
             for (int j = 0; j < v.length; j++) {
                 if (!Double.isFinite(v[j])) {
-                    throw new IllegalArgumentException(name + "[" + j + "] is " + v[j]
-                            + "; every value must be finite. Remove or impute missing values first.");
+                    throw notFinite(name + "[" + j + "]", v[j]);
                 }
             }
         }
