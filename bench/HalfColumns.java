@@ -90,7 +90,7 @@ public final class HalfColumns {
         } else {
             List<String> lines = Files.readAllLines(Path.of(source));
             for (int i = 0; i < rows; i++) {
-                String[] f = lines.get(i + 1).split(",");                    // line 0 is the header
+                String[] f = lines.get(i).split(",");                        // label, then the pixels
                 for (int k = 0; k < IN; k++) {
                     x[i][k] = Double.parseDouble(f[k + 1]);
                 }

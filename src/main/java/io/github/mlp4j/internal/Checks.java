@@ -102,9 +102,7 @@ public final class Checks {
         int width = m[0].length;
         java.util.Arrays.fill(scratch, 0, width, 0.0);
         for (double[] row : m) {
-            for (int j = 0; j < width; j++) {
-                scratch[j] += row[j] * 0.0;                                   // stays 0 while row[j] is finite
-            }
+            Kernels.accumulateNonFinite(scratch, row, width);                 // stays 0 while the row is finite
         }
         for (int j = 0; j < width; j++) {
             if (scratch[j] != 0.0) {
