@@ -13,6 +13,23 @@ import java.util.random.RandomGenerator;
  * <p>Matrices have one row per sample. Methods work on rows {@code from} (inclusive) to {@code to}
  * (exclusive), so that a caller can reuse buffers larger than the batch and split a batch between
  * threads. Implementations must not allocate in {@link #forward} or {@link #backward}.
+ *
+ * <p>Writing a layer of your own: implement the sizes, {@link #parameterCount()},
+ * {@link #initialize}, and the two passes. A layer that behaves differently while training (such
+ * as {@link io.github.mlp4j.layer.Dropout}) overrides the forms that take a {@link Pass}, which
+ * says whether the network is training and gives seeded random numbers per row and unit. The
+ * network treats every layer alike:
+ * <ul>
+ *   <li>it splits the rows of a batch between its threads for {@link #forward} and, for a layer
+ *       without parameters, for {@link #backward}; a layer with parameters is back-propagated on
+ *       one thread, over all rows, so that its summed gradient has the same bits for every thread
+ *       count;</li>
+ *   <li>it guards each training step: a step whose new parameters would not all be finite leaves
+ *       the parameters as they were and throws {@link DivergenceException};</li>
+ *   <li>{@link io.github.mlp4j.layer.Dense} layers keep their fast kernels beside yours.</li>
+ * </ul>
+ * To save and load a network with your layer, register its kind with
+ * {@code io.github.mlp4j.io.LayerKinds}.
  */
 public interface Layer {
 
@@ -70,4 +87,46 @@ public interface Layer {
      */
     void backward(double[] theta, int offset, double[][] in, double[][] delta, int from, int to,
             double[] gradient, int gradientOffset, double[][] gradIn);
+
+    /**
+     * Computes the forward pass of rows {@code from..to−1} in the given pass. The network always
+     * calls this form; the default ignores the pass and calls
+     * {@link #forward(double[], int, double[][], double[][], double[][], int, int)}.
+     *
+     * @param theta the parameter vector; not modified
+     * @param offset where this layer's parameters start
+     * @param in the layer's inputs, (rows × inputSize); not modified
+     * @param z the weighted sums, (rows × outputSize); overwritten in the given rows
+     * @param a the activations, (rows × outputSize); overwritten in the given rows
+     * @param from the first row, inclusive
+     * @param to the last row, exclusive
+     * @param pass training or inference, with this step's random numbers
+     */
+    default void forward(double[] theta, int offset, double[][] in, double[][] z, double[][] a, int from, int to,
+            Pass pass) {
+        forward(theta, offset, in, z, a, from, to);
+    }
+
+    /**
+     * Back-propagates rows {@code from..to−1} of a training pass, as
+     * {@link #backward(double[], int, double[][], double[][], int, int, double[], int, double[][])}
+     * does; the pass is the one its forward pass ran in. The network always calls this form; the
+     * default ignores the pass.
+     *
+     * @param theta the parameter vector; not modified
+     * @param offset where this layer's parameters start
+     * @param in the layer's inputs from the forward pass; not modified
+     * @param delta {@code ∂C/∂z}, (rows × outputSize); not modified
+     * @param from the first row, inclusive
+     * @param to the last row, exclusive
+     * @param gradient receives {@code ∂C/∂θ} summed over the given rows, in this layer's range
+     *     starting at {@code gradientOffset}; overwritten there
+     * @param gradientOffset where this layer's gradient starts in {@code gradient}
+     * @param gradIn receives {@code ∂C/∂in}, or {@code null} when not needed
+     * @param pass the pass of the forward pass
+     */
+    default void backward(double[] theta, int offset, double[][] in, double[][] delta, int from, int to,
+            double[] gradient, int gradientOffset, double[][] gradIn, Pass pass) {
+        backward(theta, offset, in, delta, from, to, gradient, gradientOffset, gradIn);
+    }
 }

@@ -11,121 +11,146 @@ import io.github.mlp4j.internal.Workers;
  * {@link Network#computeGradient(double[][], double[][], int, Workspace)}; trainers use this pair
  * to run their own loops. For layer {@code l}: {@code z[l]} and {@code a[l]} hold its weighted sums
  * and activations, and {@code delta[l]} its local gradient {@code ∂C/∂z}, each
- * (capacity × outputSize). A network of dense layers also keeps its gradient here as row arrays,
- * {@code weightGradient[l]} (in × out) and {@code biasGradient[l]}, which its kernels write and
- * which are copied into {@link #gradient()} in θ's order; a step of {@link Network#fit} or
- * {@link Network#step} that cannot prove it stays finite builds the next weights in these arrays
- * and swaps them with the network's. Instances are not thread-safe: each thread uses its own.
+ * (capacity × outputSize). The gradient is kept in the parameters' own shapes (rows of
+ * {@code ∂C/∂W} for a dense layer, one array for any other layer) and copied in θ's order into
+ * {@link #gradient()}. Instances are not thread-safe: each thread uses its own.
+ *
+ * <p>A prediction workspace (made by the network for its own predictions) holds only
+ * {@code z}, {@code a} and, for a layer whose product is summed in input chunks, the chunks'
+ * partial sums: memory proportional to its capacity times the layers' widths.
  */
 public final class Workspace {
     /** Doubles in a cache line: the padding after each array that one thread writes while others write theirs. */
     private static final int PAD = 8;
+
     final Network network;
     final int capacity;
+    /** Whether this workspace holds the buffers of training (δ, gradients, per-part scratch). */
+    final boolean training;
+    /** The rows of the batch in progress (references to the caller's rows, dropped after each call). */
     final double[][] input;
+    final double[][] target;
     /** One value per input: scratch for the finiteness check of a batch's inputs. */
     final double[] inputScratch;
-    final double[][] target;
     final double[][][] z;
     final double[][][] a;
+    /** {@code δˡ = ∂C/∂zˡ} per layer; null in a prediction workspace. */
     final double[][][] delta;
-    final double[] gradient;
-    final double[][][] weightGradient;
-    final double[][] biasGradient;
-    /**
-     * Per part of a split training step (dense networks): a finiteness accumulator, as long as the
-     * widest layer, and a scratch row (a bias gradient, or column maxima for
-     * {@link io.github.mlp4j.internal.Kernels#maxAbs}; part 0's also serves the serial scans), as
-     * long as the widest layer or input; each with {@link #PAD} unused values after it, so that no
-     * cache line holds values that two threads write.
-     */
-    final double[][] partCheck;
-    final double[][] partScratch;
-    /** Per part, {@link io.github.mlp4j.internal.Kernels#K_BLOCK} gradient rows for the step kernels. */
-    final double[][][] partRows;
-    /** The number of rows of the pass in progress, read by the tasks. */
-    int rows;
-    Workers.Task forwardTask;
-    Workers.Task deltaTask;
-    Workers.Task weightTask;
-    Workers.Task stepTask;
-    /** Writes {@code max |x|} over its share of the rows of {@link #scanned} into {@code partCheck[part][0]}. */
-    Workers.Task scanTask;
-    /** The matrix that {@link #scanTask} scans. */
-    double[][] scanned;
-    /** Takes the step in place: {@code W ← W − ε·∂C/∂W}, by rows of W. */
-    Workers.Task updateTask;
-    /** An upper bound on {@code |x|} over the inputs being trained on (set by fit and step). */
-    double inputMax = Double.NaN;
-    /**
-     * Per part, the largest {@code |aˡ|} (slot {@code 2l}) and {@code |δˡ|} (slot {@code 2l + 1}) over
-     * the rows that part computed, for the hidden layers; null outside training.
-     */
-    final double[][] partMax;
-    /** Per layer, the most that this step can change a parameter. */
-    final double[] boundChange;
-    Workers.Task partialTask;
-    /**
-     * Whether work through this workspace stays on the calling thread: set for the workspaces
-     * among which {@code Network} splits a large prediction by rows, whose threads already share
-     * the pool.
-     */
-    boolean oneThread;
-    /** The layers that {@link #forwardTask} computes, {@code layer..layerEnd−1}, and {@link #partialTask}'s layer. */
-    int layer;
-    int layerEnd;
     /**
      * For a layer whose product {@code x·W} is summed in input chunks, the partial sum of each
      * chunk, {@code partial[l][c]} (capacity × outputSize); null for the other layers.
      */
     final double[][][][] partial;
-    /** The learning rate of the step that {@link #stepTask} takes. */
-    double learningRate;
+    /** Each layer's pass: {@link Pass#INFERENCE} in a prediction workspace, else armed per step. */
+    final Pass[] passes;
 
-    Workspace(Network network, Layer[] layers, int parameterCount, int capacity, boolean rowGradients, int parts,
-            int[][] chunkStarts, int chunks) {
+    /** ∂C/∂θ in θ's order, filled by {@link Network#computeGradient}; empty in a prediction workspace. */
+    final double[] gradient;
+    /**
+     * Per dense layer, {@code ∂C/∂W} as rows and {@code ∂C/∂b}; when a step of {@link Network#fit}
+     * cannot prove that it stays finite, the next {@code W} and {@code b} are built here instead
+     * and swap places with the network's.
+     */
+    final double[][][] weightGradient;
+    final double[][] biasGradient;
+    /** Per layer that is not dense, its gradient; then its next parameters, which swap with the network's. */
+    final double[][] ownGradient;
+    final double[][] ownNext;
+
+    /**
+     * Per part of a split training step: a finiteness accumulator and a scratch row (a bias
+     * gradient, or column maxima for {@link Kernels#maxAbs}; part 0's also serves the serial
+     * scans), each with {@link #PAD} unused values after it, so that no cache line holds values
+     * that two threads write.
+     */
+    final double[][] partCheck;
+    final double[][] partScratch;
+    /** Per part, {@link Kernels#K_BLOCK} gradient rows for the step kernels. */
+    final double[][][] partRows;
+    /**
+     * Per part, the largest {@code |aˡ|} (slot {@code 2l}) and {@code |δˡ|} (slot {@code 2l + 1})
+     * over the rows that part computed; null in a prediction workspace.
+     */
+    final double[][] partMax;
+    /** Per layer, the most that this step can change a parameter. */
+    final double[] boundChange;
+
+    // The arguments of the pass in progress, which the tasks below read: a task is made once per
+    // workspace, so that handing work to the pool allocates nothing.
+    /** The number of rows of the batch. */
+    int rows;
+    /** The layers that {@link #forwardTask} computes, {@code layer..layerEnd−1}; {@link #partialTask}'s layer. */
+    int layer;
+    int layerEnd;
+    /** The layers that {@link #deltaTask} back-propagates through, from {@code deltaTop} down to {@code deltaBottom}. */
+    int deltaTop;
+    int deltaBottom;
+    /** The learning rate of the step that {@link #stepTask} or {@link #updateTask} takes. */
+    double learningRate;
+    /** An upper bound on {@code |x|} over the inputs being trained on (set by fit and step). */
+    double inputMax = Double.NaN;
+    /** The matrix that {@link #scanTask} scans. */
+    double[][] scanned;
+
+    Workers.Task forwardTask;
+    Workers.Task partialTask;
+    Workers.Task deltaTask;
+    Workers.Task weightTask;
+    Workers.Task stepTask;
+    Workers.Task updateTask;
+    Workers.Task scanTask;
+
+    Workspace(Network network, Layer[] layers, int[][] chunkStarts, int chunks, int capacity, boolean training,
+            int parts) {
         this.network = network;
         this.capacity = capacity;
+        this.training = training;
+        int depth = layers.length;
         this.input = new double[capacity][];
-        this.inputScratch = new double[layers[0].inputSize()];
         this.target = new double[capacity][];
-        this.z = new double[layers.length][][];
-        this.a = new double[layers.length][][];
-        this.delta = new double[layers.length][][];
-        for (int l = 0; l < layers.length; l++) {
+        this.inputScratch = new double[layers[0].inputSize()];
+        this.z = new double[depth][][];
+        this.a = new double[depth][][];
+        this.delta = training ? new double[depth][][] : null;
+        this.partial = new double[depth][][][];
+        this.passes = new Pass[depth];
+        int widest = 1;
+        for (int l = 0; l < depth; l++) {
             int width = layers[l].outputSize();
+            widest = Math.max(widest, width);
             z[l] = new double[capacity][width];
             a[l] = new double[capacity][width];
-            delta[l] = new double[capacity][width];
-        }
-        this.gradient = new double[parameterCount];
-        this.boundChange = new double[layers.length];
-        this.partMax = rowGradients ? new double[parts][2 * layers.length + PAD] : null;
-        this.partial = new double[layers.length][][][];
-        for (int l = 0; l < layers.length; l++) {
+            if (training) {
+                delta[l] = new double[capacity][width];
+            }
             if (chunkStarts[l] != null) {
-                partial[l] = new double[chunks][capacity][layers[l].outputSize()];
+                partial[l] = new double[chunks][capacity][width];
+            }
+            passes[l] = training ? new Pass(l) : Pass.INFERENCE;
+        }
+        int p = training ? parts : 0;
+        this.partCheck = new double[p][Math.max(widest, 1) + PAD];
+        this.partScratch = new double[p][Math.max(widest, layers[0].inputSize()) + PAD];
+        this.partRows = new double[p][Kernels.K_BLOCK][widest + PAD];
+        this.partMax = training ? new double[parts][2 * depth + PAD] : null;
+        this.boundChange = new double[depth];
+        this.weightGradient = new double[depth][][];
+        this.biasGradient = new double[depth][];
+        this.ownGradient = new double[depth][];
+        this.ownNext = new double[depth][];
+        int count = 0;
+        for (int l = 0; training && l < depth; l++) {
+            Layer layer = layers[l];
+            count += layer.parameterCount();
+            if (Parameters.isDense(layer)) {
+                weightGradient[l] = new double[layer.inputSize()][layer.outputSize()];
+                biasGradient[l] = new double[layer.outputSize()];
+            } else {
+                ownGradient[l] = new double[layer.parameterCount()];
+                ownNext[l] = new double[layer.parameterCount()];
             }
         }
-
-        int widest = 1;
-        for (Layer layer : layers) {
-            widest = Math.max(widest, layer.outputSize());
-        }
-        this.partCheck = new double[rowGradients ? parts : 0][widest + PAD];
-        this.partScratch = new double[rowGradients ? parts : 0][Math.max(widest, layers[0].inputSize()) + PAD];
-        this.partRows = new double[rowGradients ? parts : 0][Kernels.K_BLOCK][widest + PAD];
-        if (rowGradients) {
-            weightGradient = new double[layers.length][][];
-            biasGradient = new double[layers.length][];
-            for (int l = 0; l < layers.length; l++) {
-                weightGradient[l] = new double[layers[l].inputSize()][layers[l].outputSize()];
-                biasGradient[l] = new double[layers[l].outputSize()];
-            }
-        } else {
-            weightGradient = null;
-            biasGradient = null;
-        }
+        this.gradient = new double[count];
     }
 
     /** {@return the largest number of rows this workspace holds} */
@@ -146,5 +171,12 @@ public final class Workspace {
     /** Returns the activations of the last layer, the network's output (a view). */
     double[][] output() {
         return a[a.length - 1];
+    }
+
+    /** Drops the references to the caller's rows once a call is over. */
+    void release() {
+        java.util.Arrays.fill(input, null);
+        java.util.Arrays.fill(target, null);
+        inputMax = Double.NaN;
     }
 }

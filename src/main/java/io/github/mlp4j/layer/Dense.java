@@ -34,7 +34,8 @@ public final class Dense implements Layer {
      * @param inputSize the number of inputs, at least 1
      * @param outputSize the number of units, at least 1
      * @param activation the activation of its outputs
-     * @throws IllegalArgumentException if a size is below 1
+     * @throws IllegalArgumentException if a size is below 1, or the parameters would not fit in an
+     *     array
      * @throws NullPointerException if {@code activation} is null
      */
     public Dense(int inputSize, int outputSize, Activation activation) {
@@ -45,6 +46,11 @@ public final class Dense implements Layer {
         if (outputSize < 1) {
             throw new IllegalArgumentException("A dense layer needs at least 1 unit, but was given "
                     + outputSize + "; use dense(1, ...) or more.");
+        }
+        if ((long) inputSize * outputSize + outputSize > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("A dense layer of " + inputSize + " inputs and " + outputSize
+                    + " units would have " + ((long) inputSize * outputSize + outputSize)
+                    + " parameters, more than a Java array holds; use fewer inputs or units.");
         }
         this.in = inputSize;
         this.out = outputSize;

@@ -1,0 +1,456 @@
+package io.github.mlp4j;
+
+import io.github.mlp4j.internal.Kernels;
+import io.github.mlp4j.internal.Workers;
+import java.util.Arrays;
+
+/**
+ * The forward pass, back-propagation and the gradient-descent step over a network's layer stack,
+ * split between threads where that pays.
+ *
+ * <p>In the README's notation, for layer {@code l} with input {@code aˡ⁻¹} ({@code a⁰ = x}):
+ * <pre>
+ *   forward      zˡ = aˡ⁻¹·Wˡ + bˡ,  aˡ = fˡ(zˡ)                {@link #forwardRows}
+ *   output       δᴸ = ∂C/∂zᴸ                                     {@link #forwardAndDelta}
+ *   backward     δˡ⁻¹ = (δˡ·Wˡᵀ) ⊙ fˡ⁻¹'(zˡ⁻¹)                    {@link #backThrough}
+ *   gradient     ∂C/∂Wˡ = aˡ⁻¹ᵀ·δˡ,  ∂C/∂bˡ = Σ_rows δˡ            {@link #weightPart}
+ *   step         θ ← θ − ε·∂C/∂θ                                 {@link #updatePart}
+ * </pre>
+ * A {@link io.github.mlp4j.layer.Dense} layer runs the kernels of {@link Kernels} on its row
+ * arrays; any other layer runs its own {@link Layer#forward} and {@link Layer#backward}.
+ *
+ * <p>Threads: the forward pass and the back-propagated {@code δ} are split by rows of the batch;
+ * the weight gradient {@code aᵀ·δ} and the step by rows of {@code W}. A dense layer with at least
+ * {@link #CHUNKED_WEIGHTS} weights and {@code 4·K_BLOCK} inputs computes {@code a·W} as partial
+ * sums over {@link #CHUNKS} fixed chunks of its inputs, added to the bias in chunk order, so that a
+ * thread multiplies and updates only its own rows of {@code W}. A layer with parameters that is not
+ * dense is back-propagated on one thread over all rows. Every number is computed by one fixed
+ * expression whatever the split, so results are bit-identical for every thread count. Work below
+ * {@link Network#PARALLEL_THRESHOLD} multiply-adds runs on the calling thread.
+ */
+final class Engine {
+    /** A dense layer with at least this many weights sums {@code x·W} in {@link #CHUNKS} input chunks. */
+    static final int CHUNKED_WEIGHTS = 1 << 15;
+    /** The number of input chunks of a large layer: fixed, so that the sums do not depend on the threads. */
+    static final int CHUNKS = 4;
+
+    private final Network network;
+    private final Layer[] layers;
+    private final Parameters params;
+    private final StepGuard guard;
+    private final int threads;
+    /** Σ inputs·outputs over the layers: the multiply-adds of one row's forward pass. */
+    final long multiplyAddsPerRow;
+    /** Per dense layer whose product is chunked, where its chunks start (CHUNKS + 1 values); else null. */
+    final int[][] chunkStarts;
+    private volatile Workers pool;
+
+    Engine(Network network, Parameters params, int threads) {
+        this.network = network;
+        this.layers = params.layers;
+        this.params = params;
+        this.guard = new StepGuard(params);
+        this.threads = threads;
+        long work = 0;
+        this.chunkStarts = new int[layers.length][];
+        for (int l = 0; l < layers.length; l++) {
+            int in = layers[l].inputSize();
+            long weights = (long) in * layers[l].outputSize();
+            work += weights;
+            if (params.dense(l) && weights >= CHUNKED_WEIGHTS && in >= CHUNKS * Kernels.K_BLOCK) {
+                int[] starts = new int[CHUNKS + 1];
+                for (int c = 0; c < CHUNKS; c++) {
+                    starts[c] = in * c / CHUNKS / Kernels.K_BLOCK * Kernels.K_BLOCK;
+                }
+                starts[CHUNKS] = in;
+                chunkStarts[l] = starts;
+            }
+        }
+        this.multiplyAddsPerRow = work;
+    }
+
+    /** Marks the step guard's bounds out of date after the parameters were set. */
+    void parametersChanged() {
+        guard.invalidate();
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Forward
+
+    /**
+     * Runs the forward pass of rows {@code 0..rows−1} of {@code w.input} in each layer's pass of
+     * {@code w}: {@code zˡ = aˡ⁻¹·Wˡ + bˡ, aˡ = fˡ(zˡ)}, leaving every layer's {@code z} and
+     * {@code a} in {@code w}. A prediction workspace runs on the calling thread.
+     */
+    void forward(Workspace w, int rows) {
+        w.rows = rows;
+        int l = 0;
+        while (l < layers.length) {
+            w.layer = l;
+            if (chunkStarts[l] != null) {
+                runSplit(w, w.partialTask, rows);                            // x·Wˡ by chunks of inputs
+            }
+            int end = l + 1;
+            while (end < layers.length && chunkStarts[end] == null) {
+                end++;
+            }
+            w.layerEnd = end;
+            runSplit(w, w.forwardTask, rows);                                // layers l..end−1 by rows
+            l = end;
+        }
+    }
+
+    /** Forward pass of rows {@code from..to−1} through layers {@code w.layer..w.layerEnd−1}. */
+    private void forwardRows(Workspace w, int part, int from, int to) {
+        for (int l = w.layer; l < w.layerEnd; l++) {
+            Layer layer = layers[l];
+            int out = layer.outputSize();
+            double[][] in = l == 0 ? w.input : w.a[l - 1];
+            if (chunkStarts[l] != null) {
+                Kernels.sumPartials(params.biases[l], w.partial[l], CHUNKS, out, w.z[l], from, to);   // zˡ = bˡ + Σ_c pᶜ
+                layer.activation().forward(w.z[l], w.a[l], from, to, out);                             // aˡ = fˡ(zˡ)
+            } else if (params.dense(l)) {
+                Kernels.forward(params.weights[l], params.biases[l], layer.inputSize(), out, in, w.z[l],
+                        layer.activation(), w.a[l], from, to);               // aˡ = fˡ(aˡ⁻¹·Wˡ + bˡ)
+            } else {
+                layer.forward(params.own[l], 0, in, w.z[l], w.a[l], from, to, w.passes[l]);   // the layer's own pass
+            }
+            if (w.partMax != null && l + 1 < layers.length) {
+                w.partMax[part][2 * l] = Kernels.maxAbs(w.a[l], from, to, out, w.partScratch[part]);   // max |aˡ|
+            }
+        }
+    }
+
+    /** Computes, for every row, the partial sums {@code aˡ⁻¹·Wˡ} over the chunks of part {@code part}. */
+    private void partialPart(Workspace w, int part, int parts) {
+        int l = w.layer;
+        int[] starts = chunkStarts[l];
+        double[][] in = l == 0 ? w.input : w.a[l - 1];
+        for (int c = firstChunk(part, parts); c < firstChunk(part + 1, parts); c++) {
+            Kernels.forwardPartial(params.weights[l], layers[l].outputSize(), in, starts[c], starts[c + 1],
+                    w.partial[l][c], 0, w.rows);                             // pᶜ = Σ over chunk c of aˡ⁻¹_k·Wˡ_k
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Backward
+
+    /**
+     * Runs the forward pass of rows {@code 0..rows−1} and back-propagates: the output layer's
+     * {@code δᴸ = ∂C/∂zᴸ}, then every {@code δˡ⁻¹}, and the gradient of each layer that is not
+     * dense (the dense layers' gradients come from {@link #weightPart} or the step). Returns the
+     * mean cost.
+     */
+    double forwardAndDelta(Workspace w, int rows, Loss loss) {
+        forward(w, rows);
+        int last = layers.length - 1;
+        Layer head = layers[last];
+        int width = head.outputSize();
+        double cost = loss.cost(w.z[last], w.a[last], w.target, rows, width);
+        loss.delta(head.activation(), w.z[last], w.a[last], w.target, rows, width, w.delta[last]);   // δᴸ = ∂C/∂zᴸ
+        int top = last;
+        while (top >= 1) {
+            int bottom = top;
+            while (bottom >= 1 && splitsByRows(bottom)) {
+                bottom--;                                                    // layers top..bottom+1 split by rows
+            }
+            if (bottom < top) {
+                w.deltaTop = top;
+                w.deltaBottom = bottom + 1;
+                runSplit(w, w.deltaTask, rows);                              // δˡ⁻¹ by rows
+            }
+            if (bottom >= 1) {
+                backThrough(w, bottom, 0, 0, rows);                          // a layer with parameters: one thread
+            }
+            top = bottom - 1;
+        }
+        if (!params.dense(0) && layers[0].parameterCount() > 0) {
+            layers[0].backward(params.own[0], 0, w.input, w.delta[0], 0, rows, w.ownGradient[0], 0, null,
+                    w.passes[0]);                                            // ∂C/∂θ⁰ of the first layer
+        }
+        return cost;
+    }
+
+    /** Returns whether back-propagation through layer {@code l} may be split by rows. */
+    private boolean splitsByRows(int l) {
+        return params.dense(l) || layers[l].parameterCount() == 0;
+    }
+
+    /** Back-propagates rows {@code from..to−1} through layers {@code w.deltaTop} down to {@code w.deltaBottom}. */
+    private void deltaRows(Workspace w, int part, int from, int to) {
+        for (int l = w.deltaTop; l >= w.deltaBottom; l--) {
+            backThrough(w, l, part, from, to);
+        }
+    }
+
+    /**
+     * Back-propagates rows {@code from..to−1} through layer {@code l ≥ 1}: {@code δˡ⁻¹ = (δˡ·Wˡᵀ) ⊙
+     * fˡ⁻¹'(zˡ⁻¹)}; a layer that is not dense computes {@code ∂C/∂aˡ⁻¹} (and its own gradient)
+     * itself.
+     */
+    private void backThrough(Workspace w, int l, int part, int from, int to) {
+        Layer layer = layers[l];
+        Layer previous = layers[l - 1];
+        if (params.dense(l)) {
+            Kernels.inputGradient(params.weights[l], layer.inputSize(), layer.outputSize(), w.delta[l],
+                    w.delta[l - 1], from, to);                               // ∂C/∂aˡ⁻¹ = δˡ·Wˡᵀ
+        } else {
+            layer.backward(params.own[l], 0, w.a[l - 1], w.delta[l], from, to, w.ownGradient[l], 0, w.delta[l - 1],
+                    w.passes[l]);                                            // ∂C/∂aˡ⁻¹ and ∂C/∂θˡ, by the layer
+        }
+        previous.activation().backward(w.z[l - 1], w.a[l - 1], w.delta[l - 1], w.delta[l - 1], from, to,
+                previous.outputSize());                                      // δˡ⁻¹ = ∂C/∂aˡ⁻¹ ⊙ f'(zˡ⁻¹)
+        w.partMax[part][2 * l - 1] = Kernels.maxAbs(w.delta[l - 1], from, to, previous.outputSize(),
+                w.partScratch[part]);                                        // max |δˡ⁻¹|, these rows
+    }
+
+    /** Computes part {@code part} of every dense layer's ∂C/∂W (by rows of W) and ∂C/∂b into {@code w}. */
+    private void weightPart(Workspace w, int part, int parts) {
+        int rows = w.rows;
+        for (int l = 0; l < layers.length; l++) {
+            if (!params.dense(l)) {
+                continue;
+            }
+            int out = layers[l].outputSize();
+            double[][] a = l == 0 ? w.input : w.a[l - 1];
+            Kernels.weightGradient(a, w.delta[l], rows, out, w.weightGradient[l],
+                    firstWeightRow(l, part, parts), firstWeightRow(l, part + 1, parts));   // ∂C/∂Wˡ = aˡ⁻¹ᵀ·δˡ
+            if (l % parts == part) {
+                Kernels.biasGradient(w.delta[l], rows, out, w.biasGradient[l]);  // ∂C/∂bˡ = Σ_rows δˡ
+            }
+        }
+    }
+
+    /**
+     * Computes the gradient of rows {@code 0..rows−1} into {@code w} (every layer's, in its own
+     * shape) without changing the parameters; returns the mean cost.
+     */
+    double gradient(Workspace w, int rows, Loss loss) {
+        double cost = forwardAndDelta(w, rows, loss);
+        runSplit(w, w.weightTask, rows);                                     // ∂C/∂Wˡ by rows of W
+        return cost;
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Step
+
+    /**
+     * Takes one gradient-descent step {@code θ ← θ − ε·∂C/∂θ} on rows {@code 0..rows−1} of
+     * {@code w}'s batch, whose forward pass and {@code δ} {@link #forwardAndDelta} has computed.
+     *
+     * <p>Each block of rows of {@code ∂C/∂Wˡ} is computed and at once taken as a step, so the
+     * dense gradient is never stored whole. When {@link StepGuard#allows} proves every new
+     * parameter finite (always, in practice), the dense layers are updated in place under the
+     * write lock; otherwise their new rows are built in the workspace and swapped in only if all
+     * are finite. The other layers' new parameters are always built apart and checked first. Both
+     * paths give the same bits.
+     *
+     * @return whether the step was taken; false, with nothing changed, if a new parameter would not
+     *     be finite
+     */
+    boolean step(Workspace w, int rows, double learningRate) {
+        w.learningRate = learningRate;
+        double check = 0.0;
+        for (int l = 0; l < layers.length; l++) {
+            double[] g = w.ownGradient[l];
+            if (g != null) {
+                double[] theta = params.own[l];
+                double[] next = w.ownNext[l];
+                for (int p = 0; p < g.length; p++) {
+                    next[p] = theta[p] - learningRate * g[p];                // θ' = θ − ε·g
+                    check += next[p] * 0.0;                                  // NaN or ±∞ times 0 is NaN
+                }
+            }
+        }
+        if (check != 0.0) {
+            return false;
+        }
+        boolean inPlace = guard.allows(w, rows, learningRate);
+        if (!inPlace) {
+            for (double[] c : w.partCheck) {
+                Arrays.fill(c, 0.0);
+            }
+            runSplit(w, w.stepTask, rows);                                   // W' = W − ε·∂C/∂W, by rows of W
+            for (double[] c : w.partCheck) {
+                for (double v : c) {
+                    if (v != 0.0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        params.lock.writeLock().lock();
+        try {
+            if (inPlace) {
+                runSplit(w, w.updateTask, rows);                             // W ← W − ε·∂C/∂W in place, by rows of W
+            } else {
+                for (int l = 0; l < layers.length; l++) {
+                    if (params.dense(l)) {                                   // θ ← θ'
+                        double[][] next = w.weightGradient[l];
+                        w.weightGradient[l] = params.weights[l];
+                        params.weights[l] = next;
+                        double[] nextBias = w.biasGradient[l];
+                        w.biasGradient[l] = params.biases[l];
+                        params.biases[l] = nextBias;
+                    }
+                }
+                guard.invalidate();
+            }
+            for (int l = 0; l < layers.length; l++) {
+                if (w.ownNext[l] != null) {
+                    double[] next = w.ownNext[l];
+                    w.ownNext[l] = params.own[l];
+                    params.own[l] = next;
+                }
+            }
+        } finally {
+            params.lock.writeLock().unlock();
+        }
+        return true;
+    }
+
+    /**
+     * Computes part {@code part} of every dense layer's next parameters {@code W' = W − ε·∂C/∂W}
+     * (by rows of W) and {@code b' = b − ε·∂C/∂b} into the workspace's gradient arrays, and
+     * accumulates their finiteness into the part's check row.
+     */
+    private void stepPart(Workspace w, int part, int parts) {
+        int rows = w.rows;
+        double learningRate = w.learningRate;
+        double[] scratch = w.partScratch[part];
+        double[] check = w.partCheck[part];
+        for (int l = 0; l < layers.length; l++) {
+            if (!params.dense(l)) {
+                continue;
+            }
+            int out = layers[l].outputSize();
+            double[][] a = l == 0 ? w.input : w.a[l - 1];
+            Kernels.weightStep(a, w.delta[l], rows, out, params.weights[l], w.weightGradient[l], learningRate,
+                    w.partRows[part], check, firstWeightRow(l, part, parts), firstWeightRow(l, part + 1, parts));
+            if (l % parts == part) {
+                Kernels.biasGradient(w.delta[l], rows, out, scratch);              // ∂C/∂bˡ = Σ_rows δˡ
+                Kernels.step(params.biases[l], scratch, w.biasGradient[l], out, learningRate);   // b' = b − ε·∂C/∂b
+                Kernels.accumulateNonFinite(check, w.biasGradient[l], out);
+            }
+        }
+    }
+
+    /** Takes part {@code part} of the step in place: {@code W ← W − ε·∂C/∂W} (by rows of W), {@code b ← b − ε·∂C/∂b}. */
+    private void updatePart(Workspace w, int part, int parts) {
+        int rows = w.rows;
+        double learningRate = w.learningRate;
+        double[] scratch = w.partScratch[part];
+        for (int l = 0; l < layers.length; l++) {
+            if (!params.dense(l)) {
+                continue;
+            }
+            int out = layers[l].outputSize();
+            double[][] a = l == 0 ? w.input : w.a[l - 1];
+            Kernels.weightUpdate(a, w.delta[l], rows, out, params.weights[l], learningRate, w.partRows[part],
+                    firstWeightRow(l, part, parts), firstWeightRow(l, part + 1, parts));   // W ← W − ε·aᵀ·δ
+            if (l % parts == part) {
+                Kernels.biasGradient(w.delta[l], rows, out, scratch);              // ∂C/∂bˡ = Σ_rows δˡ
+                Kernels.step(params.biases[l], scratch, params.biases[l], out, learningRate);   // b ← b − ε·∂C/∂b
+            }
+        }
+    }
+
+    /**
+     * Returns {@code max |x_ij|} over a training set, scanned by rows on the threads: NaN or
+     * infinity if a value is not finite (the caller then names it).
+     */
+    double maxAbs(Workspace w, double[][] x) {
+        for (double[] part : w.partCheck) {
+            part[0] = 0.0;                                                   // parts that do not run leave 0
+        }
+        w.scanned = x;
+        try {
+            runSplit(w, w.scanTask, x.length, layers[0].inputSize());
+        } finally {
+            w.scanned = null;
+        }
+        return StepGuard.slotMax(w.partCheck, 0);
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Splitting work
+
+    /** Returns the first chunk of part {@code part} of {@code parts}: chunk c belongs to part ⌊c·parts/CHUNKS⌋. */
+    private static int firstChunk(int part, int parts) {
+        return (part * CHUNKS + parts - 1) / parts;
+    }
+
+    /**
+     * Returns the first row of {@code Wˡ} in part {@code part} of {@code parts}: the start of its
+     * first chunk for a chunked layer (so that a thread updates the rows it multiplied), else an
+     * even share of the rows.
+     */
+    private int firstWeightRow(int l, int part, int parts) {
+        int[] starts = chunkStarts[l];
+        if (starts != null) {
+            return starts[Math.min(CHUNKS, firstChunk(part, parts))];
+        }
+        return (int) ((long) layers[l].inputSize() * part / parts);
+    }
+
+    /** Returns the first row of part {@code part} when {@code rows} rows are split into {@code parts}. */
+    static int first(int rows, int part, int parts) {
+        return (int) ((long) rows * part / parts);
+    }
+
+    private void runSplit(Workspace w, Workers.Task task, int rows) {
+        runSplit(w, task, rows, multiplyAddsPerRow);
+    }
+
+    /**
+     * Runs a task over {@code rows} rows of {@code work} multiply-adds (or values scanned) each,
+     * on as many threads as the work deserves: on the calling thread below
+     * {@link Network#PARALLEL_THRESHOLD}, for a prediction workspace, or when another caller holds
+     * the shared pool (which gives the same results).
+     */
+    private void runSplit(Workspace w, Workers.Task task, int rows, long work) {
+        if (threads <= 1 || !w.training || rows * work < Network.PARALLEL_THRESHOLD) {
+            task.run(0, 1);
+            return;
+        }
+        Workers workers = pool();
+        if (!workers.tryAcquire()) {
+            task.run(0, 1);
+            return;
+        }
+        try {
+            workers.run(task, Math.min(threads, rows));
+        } finally {
+            workers.release();
+        }
+    }
+
+    /** Returns the shared pool of this engine's thread count, starting it on first use. */
+    Workers pool() {
+        Workers p = pool;
+        if (p == null) {
+            p = Workers.shared(threads);
+            pool = p;
+        }
+        return p;
+    }
+
+    /** Returns new buffers for batches of up to {@code capacity} rows, with this engine's tasks wired to them. */
+    Workspace newWorkspace(int capacity, boolean training) {
+        Workspace w = new Workspace(network, layers, chunkStarts, CHUNKS, capacity, training, threads);
+        w.forwardTask = (part, parts) -> forwardRows(w, part, first(w.rows, part, parts),
+                first(w.rows, part + 1, parts));
+        w.partialTask = (part, parts) -> partialPart(w, part, parts);
+        if (training) {
+            w.deltaTask = (part, parts) -> deltaRows(w, part, first(w.rows, part, parts),
+                    first(w.rows, part + 1, parts));
+            w.weightTask = (part, parts) -> weightPart(w, part, parts);
+            w.stepTask = (part, parts) -> stepPart(w, part, parts);
+            w.updateTask = (part, parts) -> updatePart(w, part, parts);
+            w.scanTask = (part, parts) -> w.partCheck[part][0] = Kernels.maxAbs(w.scanned,
+                    first(w.scanned.length, part, parts), first(w.scanned.length, part + 1, parts),
+                    layers[0].inputSize(), w.partScratch[part]);             // max |x| over this part's rows
+        }
+        return w;
+    }
+}

@@ -1,0 +1,134 @@
+package io.github.mlp4j;
+
+import io.github.mlp4j.layer.Dense;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.random.RandomGenerator;
+
+/**
+ * Where a network's parameters {@code θ} live, and the lock that guards them.
+ *
+ * <p>A {@link Dense} layer keeps {@code W} as {@code in} row arrays of length {@code out} and
+ * {@code b} as one array: the shape its kernels read, since C2 vectorises loops over whole rows
+ * but not over a flat vector at an offset. Any other layer keeps its parameters in one array of
+ * its own, which its {@link Layer#forward} and {@link Layer#backward} receive with offset 0.
+ *
+ * <p>The flat vector of {@link Network#parameters()} exists only as a copy: layer by layer, each
+ * dense layer's {@code W} row-major then its {@code b}, each other layer's array as it is.
+ *
+ * <p>Predictions read the parameters under the read lock; a training step writes them under the
+ * write lock. The lock is fair, so a step that waits for the lock is not overtaken by predictions
+ * that arrive after it, and predictions keep seeing θ either from before a step or after it.
+ */
+final class Parameters {
+    /** The most parameters a network may have: the length of the largest Java array of doubles. */
+    static final long MAX_COUNT = Integer.MAX_VALUE - 8;
+
+    final Layer[] layers;
+    /** Where layer l's parameters start in the flat vector. */
+    final int[] offsets;
+    /** The total number of parameters. */
+    final int count;
+    /** Layer l's {@code W} as rows (in × out) for a dense layer, else null. */
+    final double[][][] weights;
+    /** Layer l's {@code b} for a dense layer, else null. */
+    final double[][] biases;
+    /** Layer l's parameters for a layer that is not dense, else null. */
+    final double[][] own;
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+
+    /**
+     * Allocates the parameters of {@code layers} and draws their initial values from
+     * {@code random}, layer by layer in the flat order.
+     *
+     * @throws IllegalArgumentException if a layer declares a negative parameter count, or the
+     *     total exceeds {@link #MAX_COUNT}
+     */
+    Parameters(Layer[] layers, RandomGenerator random) {
+        this.layers = layers;
+        this.offsets = new int[layers.length];
+        long total = 0;
+        for (int l = 0; l < layers.length; l++) {
+            offsets[l] = (int) total;
+            total += layers[l].parameterCount();
+        }
+        this.count = (int) total;
+        this.weights = new double[layers.length][][];
+        this.biases = new double[layers.length][];
+        this.own = new double[layers.length][];
+        for (int l = 0; l < layers.length; l++) {
+            Layer layer = layers[l];
+            if (isDense(layer)) {
+                weights[l] = new double[layer.inputSize()][layer.outputSize()];
+                biases[l] = new double[layer.outputSize()];
+            } else {
+                own[l] = new double[layer.parameterCount()];
+            }
+        }
+        double[] initial = new double[count];
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].initialize(initial, offsets[l], random);
+        }
+        fromFlat(initial);
+    }
+
+    /** Returns whether the engine runs {@code layer} with the dense kernels. */
+    static boolean isDense(Layer layer) {
+        return layer instanceof Dense;
+    }
+
+    /** Returns whether layer {@code l} is dense. */
+    boolean dense(int l) {
+        return weights[l] != null;
+    }
+
+    /**
+     * Copies the parameters into {@code theta} in the flat order. Call under a lock.
+     *
+     * @param theta at least {@link #count} values; overwritten
+     */
+    void toFlat(double[] theta) {
+        toFlat(weights, biases, own, theta);
+    }
+
+    /**
+     * Copies per-layer arrays shaped like the parameters (a gradient, say) into {@code flat} in
+     * θ's order.
+     */
+    void toFlat(double[][][] w, double[][] b, double[][] other, double[] flat) {
+        for (int l = 0; l < layers.length; l++) {
+            int offset = offsets[l];
+            if (dense(l)) {
+                int in = layers[l].inputSize();
+                int out = layers[l].outputSize();
+                for (int k = 0; k < in; k++) {
+                    System.arraycopy(w[l][k], 0, flat, offset + k * out, out);
+                }
+                System.arraycopy(b[l], 0, flat, offset + in * out, out);
+            } else {
+                System.arraycopy(other[l], 0, flat, offset, other[l].length);
+            }
+        }
+    }
+
+    /**
+     * Sets the parameters from {@code theta} in the flat order. Call under the write lock (or
+     * before the network is shared).
+     *
+     * @param theta at least {@link #count} values; not modified
+     */
+    void fromFlat(double[] theta) {
+        for (int l = 0; l < layers.length; l++) {
+            int offset = offsets[l];
+            if (dense(l)) {
+                int in = layers[l].inputSize();
+                int out = layers[l].outputSize();
+                for (int k = 0; k < in; k++) {
+                    System.arraycopy(theta, offset + k * out, weights[l][k], 0, out);
+                }
+                System.arraycopy(theta, offset + in * out, biases[l], 0, out);
+            } else {
+                System.arraycopy(theta, offset, own[l], 0, own[l].length);
+            }
+        }
+    }
+}
