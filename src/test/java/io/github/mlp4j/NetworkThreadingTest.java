@@ -352,40 +352,6 @@ class NetworkThreadingTest {
     }
 
     @Test
-    void fittingWhileOtherThreadsPredictIsSafe() throws Exception {
-        Rng rng = new Rng(8);
-        double[][] x = TestData.uniform(rng, 256, 50, -1, 1);
-        double[][] y = TestData.oneHot(rng, 256, 5);
-        Network net = build(2);
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<Throwable> error = new AtomicReference<>();
-        Thread reader = new Thread(() -> {
-            try {
-                while (!stop.get()) {
-                    double[][] p = net.predict(x);
-                    for (double[] r : p) {
-                        double sum = 0;
-                        for (double v : r) {
-                            sum += v;
-                        }
-                        if (Math.abs(sum - 1.0) > 1e-9) {
-                            throw new AssertionError("softmax row sums to " + sum);
-                        }
-                    }
-                }
-            } catch (Throwable t) {
-                error.set(t);
-            }
-        });
-        reader.start();
-        double[] costs = net.fit(x, y, 20, 32, 0.1);
-        stop.set(true);
-        reader.join();
-        assertThat(error.get()).isNull();
-        assertThat(costs[19]).isLessThan(costs[0]);
-    }
-
-    @Test
     void threadCountIsValidatedAndReported() {
         assertThat(build(3).threads()).isEqualTo(3);
         assertThat(Network.builder().input(1).dense(1, Activation.sigmoid()).loss(Loss.binaryCrossEntropy()).build()
