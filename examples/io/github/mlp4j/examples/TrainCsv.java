@@ -1,5 +1,6 @@
 package io.github.mlp4j.examples;
 
+import io.github.mlp4j.NetworkBuilder;
 import io.github.mlp4j.Activation;
 import io.github.mlp4j.Loss;
 import io.github.mlp4j.Network;
@@ -106,7 +107,7 @@ public final class TrainCsv {
         double[][] yTrain = binary ? column(parts.train().labels()) : parts.train().y();
         int[] actual = parts.test().labels();
 
-        Network.Builder builder = Network.builder().input(all.inputSize()).seed(seed);
+        NetworkBuilder builder = Network.builder().input(all.inputSize()).seed(seed);
         for (int units : hidden) {
             builder.dense(units, Activation.relu());
         }

@@ -6,13 +6,11 @@ import io.github.mlp4j.io.Model;
 import io.github.mlp4j.io.ModelReader;
 import io.github.mlp4j.io.ModelWriter;
 import io.github.mlp4j.layer.Dense;
-import io.github.mlp4j.layer.Dropout;
 import io.github.mlp4j.optim.Optimizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -35,16 +33,16 @@ import java.util.Objects;
  *
  * <p>All parameters live in one vector, layer by layer, each layer's {@code W} row-major
  * (in × out) followed by its {@code b}; {@link #parameters()}, {@link #gradient} and
- * {@link #setParameters} use that order. Layers of your own ({@link Builder#layer(Layer)}) train
+ * {@link #setParameters} use that order. Layers of your own ({@link NetworkBuilder#layer(Layer)}) train
  * and predict beside the built-in {@link Dense} layers, which keep their fast kernels.
  *
- * <p>Randomness comes from one generator seeded by {@link Builder#seed(long)} (default
+ * <p>Randomness comes from one generator seeded by {@link NetworkBuilder#seed(long)} (default
  * {@link #DEFAULT_SEED}): it draws the initial weights, then the shuffles of every
  * {@link #fit} call, carrying on from one call to the next. Stochastic layers (dropout) draw from
  * the seed and the number of the step. The same seed and the same calls give bit-identical
  * parameters.
  *
- * <p>Threads: large batches are split between at most {@link Builder#threads(int)} threads
+ * <p>Threads: large batches are split between at most {@link NetworkBuilder#threads(int)} threads
  * (default: {@link Runtime#availableProcessors()}), taken from a small pool shared by every
  * network; its threads start on first use and end when idle. How the work is split never changes
  * a result: every number is computed by one fixed expression, so the results are bit-identical
@@ -85,15 +83,10 @@ public final class Network {
     private final Parameters params;
     private final Engine engine;
     private final Prediction prediction;
-    /** The workspace of fit, step and gradient, for the largest batch so far; guarded by this. */
-    private Workspace trainWorkspace;
-    /** θ in flat order for {@link #update}, current while {@link #flatCurrent}; guarded by this. */
-    private double[] flat;
-    private boolean flatCurrent;
-    /** The number of training steps taken, which seeds each step's stochastic layers; guarded by this. */
-    private long steps;
+    /** The state of training (workspace, step count); its methods run while this network's monitor is held. */
+    private final Training training;
 
-    private Network(Layer[] layers, Loss loss, long seed, int threads) {
+    Network(Layer[] layers, Loss loss, long seed, int threads) {
         this.layers = layers;
         this.loss = loss;
         this.seed = seed;
@@ -102,11 +95,12 @@ public final class Network {
         this.params = new Parameters(layers, rng);
         this.engine = new Engine(this, params, threads);
         this.prediction = new Prediction(engine, layers, threads);
+        this.training = new Training(this, params, engine, loss, rng, seed);
     }
 
     /** {@return a builder for a new network} */
-    public static Builder builder() {
-        return new Builder();
+    public static NetworkBuilder builder() {
+        return new NetworkBuilder();
     }
 
     /**
@@ -188,7 +182,7 @@ public final class Network {
 
     /**
      * {@return the most threads one training step or batch prediction may use, as set by
-     * {@link Builder#threads(int)}}
+     * {@link NetworkBuilder#threads(int)}}
      */
     public int threads() {
         return threads;
@@ -384,7 +378,7 @@ public final class Network {
         try {
             params.fromFlat(parameters);
             engine.parametersChanged();
-            flatCurrent = false;
+            training.parametersSet();
         } finally {
             params.lock.writeLock().unlock();
         }
@@ -401,21 +395,7 @@ public final class Network {
      * @throws IllegalArgumentException if the batch is invalid, as for {@link #loss}
      */
     public synchronized double[] gradient(double[][] x, double[][] y) {
-        Inputs.checkInputs(x, inputSize());
-        Inputs.checkTargets(x, y, outputSize(), loss);
-        Workspace w = trainingWorkspace(x.length);
-        for (Pass pass : w.passes) {
-            pass.inference();
-        }
-        try {
-            System.arraycopy(x, 0, w.input, 0, x.length);
-            System.arraycopy(y, 0, w.target, 0, y.length);
-            engine.gradient(w, x.length, loss);
-            params.toFlat(w.weightGradient, w.biasGradient, w.ownGradient, w.gradient);
-            return w.gradient.clone();
-        } finally {
-            w.release();
-        }
+        return training.gradient(x, y);
     }
 
     /**
@@ -430,19 +410,7 @@ public final class Network {
      *     left unchanged
      */
     public synchronized double step(double[][] x, double[][] y, double learningRate) {
-        Checks.positiveFinite(learningRate, "learningRate", "0.01");
-        Inputs.checkShape(x, inputSize());
-        Workspace w = trainingWorkspace(x.length);
-        w.inputMax = checkTrainingBatch(w, x, y);
-        for (int i = 0; i < x.length; i++) {
-            w.input[i] = x[i];
-            w.target[i] = y[i];
-        }
-        try {
-            return trainStep(w, x.length, learningRate, 1, 1, Double.NaN);
-        } finally {
-            w.release();
-        }
+        return training.step(x, y, learningRate);
     }
 
     /**
@@ -469,73 +437,7 @@ public final class Network {
      * @throws TrainingInterruptedException if the thread is interrupted
      */
     public synchronized double[] fit(double[][] x, double[][] y, int epochs, int batchSize, double learningRate) {
-        Checks.atLeast(epochs, 1, "epochs");
-        Checks.atLeast(batchSize, 1, "batchSize");
-        Checks.positiveFinite(learningRate, "learningRate", "0.01");
-        Inputs.checkShape(x, inputSize());
-        int n = x.length;
-        int size = Math.min(batchSize, n);
-        Workspace w = trainingWorkspace(size);
-        w.inputMax = checkTrainingBatch(w, x, y);
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
-        double[] costs = new double[epochs];
-        double lastFinite = Double.NaN;
-        try {
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                rng.shuffle(order);                                          // same seed, same order
-                double costSum = 0.0;
-                int batch = 0;
-                for (int start = 0; start < n; start += size) {
-                    int rows = Math.min(size, n - start);
-                    batch++;
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new TrainingInterruptedException(epoch, batch);   // the flag stays set
-                    }
-                    for (int i = 0; i < rows; i++) {
-                        w.input[i] = x[order[start + i]];                    // row references, no copies
-                        w.target[i] = y[order[start + i]];
-                    }
-                    double cost = trainStep(w, rows, learningRate, epoch, batch, lastFinite);   // θ ← θ − ε·∂C/∂θ
-                    lastFinite = cost;
-                    costSum += rows * cost;
-                }
-                costs[epoch - 1] = costSum / n;
-            }
-        } finally {
-            w.release();
-        }
-        return costs;
-    }
-
-    /**
-     * Takes one step {@code θ ← θ − ε·∂C/∂θ} on rows 0..rows−1 of {@code w}'s batch and returns the
-     * cost before it.
-     *
-     * @throws DivergenceException if the cost, the gradient or a new parameter is not finite
-     */
-    private double trainStep(Workspace w, int rows, double learningRate, int epoch, int batch, double lastFinite) {
-        armPasses(w);
-        for (double[] part : w.partMax) {
-            Arrays.fill(part, 0.0);                                          // parts that do not run leave 0
-        }
-        double cost = engine.forwardAndDelta(w, rows, loss);                 // C and δˡ of every layer
-        if (!Double.isFinite(cost)) {
-            throw new DivergenceException(epoch, batch, lastFinite, "the cost");
-        }
-        if (!engine.step(w, rows, learningRate)) {                           // θ ← θ − ε·∂C/∂θ
-            throw new DivergenceException(epoch, batch, Double.isNaN(lastFinite) ? cost : lastFinite, "the gradient");
-        }
-        flatCurrent = false;
-        return cost;
-    }
-
-    /** Arms every layer's pass of {@code w} for the next training step. */
-    private void armPasses(Workspace w) {
-        long stepSeed = seed ^ 0x6A09E667F3BCC909L * ++steps;
-        for (Pass pass : w.passes) {
-            pass.training(stepSeed);
-        }
+        return training.fit(x, y, epochs, batchSize, learningRate);
     }
 
     // ----------------------------------------------------------------------------------------
@@ -569,61 +471,41 @@ public final class Network {
      * @throws IllegalArgumentException if a row has the wrong length or {@code rows} does not fit
      */
     public synchronized double computeGradient(double[][] x, double[][] y, int rows, Workspace workspace) {
-        Objects.requireNonNull(workspace, "workspace");
-        if (rows < 1 || rows > workspace.capacity || rows > x.length || rows > y.length) {
-            throw new IllegalArgumentException("rows must be between 1 and min(capacity " + workspace.capacity
-                    + ", x rows " + x.length + ", y rows " + y.length + "), but was " + rows + ".");
-        }
-        if (workspace.network != this || !workspace.training) {
-            throw new IllegalArgumentException("This workspace belongs to another network; get one from workspace(n).");
-        }
-        Inputs.checkRows(x, y, rows, inputSize(), outputSize());
-        try {
-            for (int i = 0; i < rows; i++) {
-                workspace.input[i] = x[i];
-                workspace.target[i] = y[i];
-            }
-            armPasses(workspace);
-            double cost = engine.gradient(workspace, rows, loss);
-            params.toFlat(workspace.weightGradient, workspace.biasGradient, workspace.ownGradient,
-                    workspace.gradient);                                     // ∂C/∂θ in θ's order
-            return cost;
-        } finally {
-            workspace.release();
-        }
+        return training.computeGradient(x, y, rows, workspace);
     }
 
     /**
-     * Applies one optimizer update to the parameters, {@code θ ← update(θ, g, ε)}.
+     * Applies one optimizer update to the parameters, {@code θ ← update(θ, g, ε)}, if every new
+     * parameter is finite; otherwise leaves the parameters as they were and returns false.
      *
      * @param optimizer the optimizer's state for this training run
      * @param gradient the gradient, in the order of {@link #parameters()}; not modified
      * @param learningRate this step's learning rate, positive and finite
+     * @return whether the update was applied
      * @throws IllegalArgumentException if the gradient's length differs from the parameter count or
      *     the learning rate is invalid
      */
-    public synchronized void update(Optimizer.State optimizer, double[] gradient, double learningRate) {
-        Objects.requireNonNull(optimizer, "optimizer");
-        Checks.positiveFinite(learningRate, "learningRate", "0.01");
-        if (gradient.length != params.count) {
-            throw new IllegalArgumentException("gradient has " + gradient.length + " values but this network has "
-                    + params.count + " parameters.");
-        }
-        if (flat == null) {
-            flat = new double[params.count];
-        }
-        if (!flatCurrent) {
-            params.toFlat(flat);                                             // only this thread writes θ
-        }
-        optimizer.update(flat, gradient, learningRate);
-        params.lock.writeLock().lock();
-        try {
-            params.fromFlat(flat);
-            engine.parametersChanged();
-            flatCurrent = true;
-        } finally {
-            params.lock.writeLock().unlock();
-        }
+    public synchronized boolean update(Optimizer.State optimizer, double[] gradient, double learningRate) {
+        return training.update(optimizer, gradient, learningRate, 0.0);
+    }
+
+    /**
+     * Applies one optimizer update with L2 weight decay, {@code θ ← update(θ, g + λ·θ, ε)}, as
+     * {@link #update(Optimizer.State, double[], double)} does; {@code g + λ·θ} is formed in the
+     * network's own buffer, so {@code gradient} is not modified.
+     *
+     * @param optimizer the optimizer's state for this training run
+     * @param gradient the gradient, in the order of {@link #parameters()}; not modified
+     * @param learningRate this step's learning rate, positive and finite
+     * @param weightDecay {@code λ}, finite and at least 0
+     * @return whether the update was applied (false, with nothing changed, if a new parameter would
+     *     not be finite)
+     * @throws IllegalArgumentException if the gradient's length differs from the parameter count, or
+     *     the learning rate or weight decay is invalid
+     */
+    public synchronized boolean update(Optimizer.State optimizer, double[] gradient, double learningRate,
+            double weightDecay) {
+        return training.update(optimizer, gradient, learningRate, weightDecay);
     }
 
     /**
@@ -655,26 +537,6 @@ public final class Network {
         return bits;
     }
 
-    private Workspace trainingWorkspace(int rows) {
-        if (trainWorkspace == null || trainWorkspace.capacity < rows) {
-            trainWorkspace = engine.newWorkspace(rows, true);
-        }
-        return trainWorkspace;
-    }
-
-    /**
-     * Checks a training batch whose inputs' shape is checked, and returns {@code max |x|} for the
-     * step guard: one parallel pass over {@code x} finds both.
-     */
-    private double checkTrainingBatch(Workspace w, double[][] x, double[][] y) {
-        double max = engine.maxAbs(w, x);
-        if (!(max <= Double.MAX_VALUE)) {
-            Checks.finite(x, "x");                                           // names the first bad value
-        }
-        Inputs.checkTargets(x, y, outputSize(), loss);
-        return max;
-    }
-
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("Network(").append(inputSize());
@@ -683,155 +545,5 @@ public final class Network {
         }
         return s.append(", loss ").append(loss.name()).append(", ").append(params.count).append(" parameters)")
                 .toString();
-    }
-
-    /**
-     * Builds a {@link Network} layer by layer. Not thread-safe; each build returns a new network.
-     *
-     * <pre>{@code
-     * Network net = Network.builder()
-     *         .input(2)
-     *         .dense(12, Activation.relu())
-     *         .dense(1, Activation.sigmoid())
-     *         .loss(Loss.binaryCrossEntropy())
-     *         .seed(42)
-     *         .build();
-     * }</pre>
-     */
-    public static final class Builder {
-        private int inputSize = -1;
-        private final List<Object> specs = new ArrayList<>();
-        private Loss loss;
-        private long seed = DEFAULT_SEED;
-        private int threads = Runtime.getRuntime().availableProcessors();
-
-        private Builder() {
-        }
-
-        /**
-         * Sets the most threads that one training step or batch prediction may use; the default is
-         * {@link Runtime#availableProcessors()}. Results are bit-identical for every value.
-         *
-         * @param threads 1 to 64; 1 keeps all work on the calling thread
-         * @return this builder
-         * @throws IllegalArgumentException if {@code threads} is outside 1..64
-         */
-        public Builder threads(int threads) {
-            if (threads < 1 || threads > 64) {
-                throw new IllegalArgumentException("threads must be between 1 and 64, but was " + threads
-                        + "; use 1 for single-threaded work or Runtime.getRuntime().availableProcessors().");
-            }
-            this.threads = threads;
-            return this;
-        }
-
-        /**
-         * Sets the number of inputs per row.
-         *
-         * @param size at least 1
-         * @return this builder
-         * @throws IllegalArgumentException if {@code size < 1}
-         */
-        public Builder input(int size) {
-            if (size < 1) {
-                throw new IllegalArgumentException("input size must be at least 1, but was " + size
-                        + "; pass the number of features per row.");
-            }
-            this.inputSize = size;
-            return this;
-        }
-
-        /**
-         * Appends a fully connected layer of {@code units} outputs with the given activation.
-         *
-         * @param units at least 1
-         * @param activation the layer's activation
-         * @return this builder
-         * @throws IllegalArgumentException if {@code units < 1}
-         */
-        public Builder dense(int units, Activation activation) {
-            if (units < 1) {
-                throw new IllegalArgumentException("A dense layer needs at least 1 unit, but was given " + units
-                        + " (layer " + (specs.size() + 1) + "); use dense(1, ...) or more.");
-            }
-            Objects.requireNonNull(activation, "activation");
-            specs.add(new int[] {units});
-            specs.add(activation);
-            return this;
-        }
-
-        /**
-         * Appends a layer of your own; its input size must equal the previous layer's output size.
-         *
-         * @param layer the layer
-         * @return this builder
-         */
-        public Builder layer(Layer layer) {
-            specs.add(Objects.requireNonNull(layer, "layer"));
-            return this;
-        }
-
-        /**
-         * Sets the loss to minimise.
-         *
-         * @param loss such as {@link Loss#binaryCrossEntropy()}
-         * @return this builder
-         */
-        public Builder loss(Loss loss) {
-            this.loss = Objects.requireNonNull(loss, "loss");
-            return this;
-        }
-
-        /**
-         * Sets the seed of the network's random generator (initial weights and shuffles); the
-         * default is {@link Network#DEFAULT_SEED}.
-         *
-         * @param seed any value
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * Appends inverted dropout over the previous layer's outputs: while training, each unit is
-         * dropped with probability {@code rate} and the others are scaled by {@code 1/(1 − rate)};
-         * at prediction it passes its inputs through. See {@link io.github.mlp4j.layer.Dropout}.
-         *
-         * @param rate the probability of dropping a unit, in [0, 1)
-         * @return this builder
-         * @throws IllegalArgumentException if {@code rate} is outside [0, 1)
-         */
-        public Builder dropout(double rate) {
-            new Dropout(1, rate);                                            // checks the rate now
-            specs.add(new double[] {rate});
-            return this;
-        }
-
-        /**
-         * Builds the network and draws its initial parameters from the seed.
-         *
-         * @return a new network
-         * @throws IllegalStateException if the input size, the layers or the loss are missing
-         * @throws IllegalArgumentException if sizes disagree or overflow, softmax has fewer than two
-         *     outputs, or the loss does not suit the output activation (the message names the fix)
-         */
-        public Network build() {
-            if (inputSize < 1) {
-                throw new IllegalStateException("The network has no input size; call input(n) before build().");
-            }
-            if (specs.isEmpty()) {
-                throw new IllegalStateException("The network has no layers; add at least one with dense(units, activation).");
-            }
-            if (loss == null) {
-                throw new IllegalStateException("The network has no loss; call loss(...), e.g. Loss.mse(),"
-                        + " Loss.binaryCrossEntropy() or Loss.crossEntropy().");
-            }
-            Layer[] built = LayerStack.assemble(inputSize, specs);
-            Layer head = built[built.length - 1];
-            loss.checkHead(head.activation(), head.outputSize());
-            return new Network(built, loss, seed, Math.min(threads, 64));
-        }
     }
 }

@@ -52,7 +52,7 @@ class NetworkTest {
                     int depth = 1 + rng.nextInt(3);
                     int inputs = 2 + rng.nextInt(3);
                     int outputs = 2 + rng.nextInt(2);
-                    Network.Builder b = Network.builder().input(inputs);
+                    NetworkBuilder b = Network.builder().input(inputs);
                     for (int l = 0; l < depth; l++) {
                         b.dense(2 + rng.nextInt(4), hidden);
                     }

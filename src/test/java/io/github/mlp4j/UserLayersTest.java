@@ -83,7 +83,7 @@ class UserLayersTest {
 
     /** 50-40-[scale 40]-30-5, plus optional dropout: 128 rows pass the parallel threshold. */
     private static Network build(int threads, boolean dropout) {
-        Network.Builder b = Network.builder().input(50).dense(40, Activation.relu());
+        NetworkBuilder b = Network.builder().input(50).dense(40, Activation.relu());
         if (dropout) {
             b.dropout(0.3);
         }
@@ -143,6 +143,17 @@ class UserLayersTest {
         plain.setParameters(withDropout.parameters());                       // dropout has no parameters
         assertThat(withDropout.predict(X)).isDeepEqualTo(plain.predict(X));
         assertThat(withDropout.loss(X, Y)).isEqualTo(plain.loss(X, Y));
+    }
+
+    @Test
+    void onnxExportWritesDropoutAsIdentityAndRefusesAUserLayerByName() {
+        Network dropout = Network.builder().input(3).dense(4, Activation.relu()).dropout(0.5)
+                .dense(2, Activation.softmax()).loss(Loss.crossEntropy()).build();
+        byte[] model = io.github.mlp4j.onnx.OnnxExporter.defaults().toByteArray(dropout);
+        assertThat(new String(model, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("Identity", "dropout2");
+        assertThatThrownBy(() -> io.github.mlp4j.onnx.OnnxExporter.defaults().toByteArray(build(1, false)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("layer 2")
+                .hasMessageContaining(Scale.class.getName());
     }
 
     @Test

@@ -123,7 +123,7 @@ public final class Checks {
      * value, and four independent sums for the processor to overlap (about three times faster
      * than testing each value with {@link Double#isFinite}).
      */
-    private static boolean allFinite(double[] v) {
+    public static boolean allFinite(double[] v) {
         double s0 = 0.0;
         double s1 = 0.0;
         double s2 = 0.0;

@@ -1,5 +1,6 @@
 package io.github.mlp4j.io;
 
+import io.github.mlp4j.NetworkBuilder;
 import io.github.mlp4j.Activation;
 import io.github.mlp4j.Loss;
 import io.github.mlp4j.Network;
@@ -62,7 +63,7 @@ final class FormatV1 {
         }
         // each layer takes at least 12 bytes: outputSize, the activation's name length, its parameter count
         int layerCount = d.count("network.layerCount", 1, 12);
-        Network.Builder builder = Network.builder().input(inputSize).seed(seed);
+        NetworkBuilder builder = Network.builder().input(inputSize).seed(seed);
         long parameters = 0;
         int width = inputSize;
         for (int l = 0; l < layerCount; l++) {

@@ -10,6 +10,7 @@ import io.github.mlp4j.activation.Sigmoid;
 import io.github.mlp4j.activation.Softmax;
 import io.github.mlp4j.activation.Tanh;
 import io.github.mlp4j.layer.Dense;
+import io.github.mlp4j.layer.Dropout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.module.ModuleDescriptor;
@@ -35,7 +36,7 @@ import java.util.Objects;
  *   z_l = Gemm(a_{l−1}, W_l, b_l)      z = a·W + b, with W (in × out) and b (out) as initializers
  *   a_l = f_l(z_l)                     Sigmoid, Tanh, Relu, Softmax(axis = −1), or nothing for identity
  * </pre>
- * Leaky ReLU with slope {@code s} becomes {@code LeakyRelu(alpha = s)} in float32 models. ONNX
+ * A dropout layer becomes an {@code Identity} node, as it is at prediction. Leaky ReLU with slope {@code s} becomes {@code LeakyRelu(alpha = s)} in float32 models. ONNX
  * gives {@code alpha} only as a float32 attribute, so double-precision models write it as
  * {@code Max(z, Mul(z, s))} with {@code s} a double constant, which equals {@code z} for
  * {@code z > 0} and {@code s·z} otherwise, exactly as mlp4j computes it (because {@code 0 ≤ s < 1}).
@@ -272,12 +273,19 @@ public final class OnnxExporter {
         for (int l = 0; l < layers.size(); l++) {
             Layer layer = layers.get(l);
             int number = l + 1;
+            boolean last = l == layers.size() - 1;
+            if (layer instanceof Dropout) {
+                String a = last ? OUTPUT_NAME : "a" + number;
+                graph.message(1, node("Identity", "dropout" + number, a, input));                  // off at prediction
+                input = a;
+                continue;
+            }
             if (!(layer instanceof Dense)) {
-                throw new IllegalArgumentException("ONNX export supports Dense layers only, but layer " + number
-                        + " is a " + layer.getClass().getName() + "; export a network built with dense(units, activation).");
+                throw new IllegalArgumentException("ONNX export supports Dense and Dropout layers, but layer " + number
+                        + " is a " + layer.getClass().getName() + " (" + layer + "), which has no ONNX form here;"
+                        + " export a network of dense and dropout layers, or convert that layer yourself.");
             }
             Activation activation = layer.activation();
-            boolean last = l == layers.size() - 1;
             String w = "W" + number;
             String b = "b" + number;
             String a = last ? OUTPUT_NAME : "a" + number;

@@ -256,7 +256,7 @@ public final class Trainer {
         boolean classifier = isClassifier(net);
         checkMonitor(rule, validating, classifier);
         int[] actual = validating && classifier ? labels(yv) : null;
-        GuardedState state = new GuardedState(config.optimizer().start(net.parameterCount()), config.weightDecay());
+        Optimizer.State state = config.optimizer().start(net.parameterCount());
         Workspace w = net.workspace(batches.capacity());
         boolean clip = config.maxGradientNorm() < Double.POSITIVE_INFINITY;
         List<History.Epoch> epochRows = new ArrayList<>();
@@ -284,10 +284,7 @@ public final class Trainer {
                     if (clip) {
                         Gradients.clipByNorm(w.gradient(), config.maxGradientNorm());        // g ← g·min(1, max/‖g‖)
                     }
-                    if (rate > 0) {
-                        net.update(state, w.gradient(), rate);              // θ ← update(θ, g + λθ, ε)
-                    }
-                    if (state.diverged) {
+                    if (rate > 0 && !net.update(state, w.gradient(), rate, config.weightDecay())) {   // θ ← update(θ, g + λθ, ε)
                         throw new DivergenceException(epoch, batch, cost, "a parameter");
                     }
                     lastFinite = cost;
@@ -375,19 +372,13 @@ public final class Trainer {
         if (!Double.isFinite(cost)) {
             throw new DivergenceException(epoch, batch, lastFinite, "the cost");
         }
-        double sum = 0.0;
-        for (double g : gradient) {
-            sum += g * 0.0;                                                 // NaN or ±∞ times 0 is NaN
-        }
-        if (sum != 0.0) {
+        if (!Checks.allFinite(gradient)) {
             throw new DivergenceException(epoch, batch, lastFinite, "the gradient");
         }
     }
 
     private static boolean isClassifier(Network net) {
-        List<Layer> layers = net.layers();
-        String head = layers.get(layers.size() - 1).activation().name();
-        return head.equals("sigmoid") || head.equals("softmax");
+        return net.isClassifier();
     }
 
     private static void checkMonitor(EarlyStopping rule, boolean validating, boolean classifier) {
@@ -782,51 +773,6 @@ public final class Trainer {
 
         @Override
         public void finish() {
-        }
-    }
-
-    /**
-     * Wraps an optimizer's state so that an update that would make a parameter NaN or infinite is
-     * undone, and adds weight decay {@code g ← g + λθ} (it needs the live θ, which only the update
-     * sees). The backup costs one array copy per step and no allocation.
-     */
-    private static final class GuardedState implements Optimizer.State {
-        private final Optimizer.State inner;
-        private final double lambda;
-        private final double[] backup;
-        boolean diverged;
-
-        GuardedState(Optimizer.State inner, double lambda) {
-            this.inner = inner;
-            this.lambda = lambda;
-            this.backup = new double[inner.parameterCount()];
-        }
-
-        @Override
-        public void update(double[] theta, double[] gradient, double learningRate) {
-            if (lambda > 0) {
-                Gradients.addL2(gradient, theta, lambda);                   // g ← g + λθ (the workspace's array)
-            }
-            System.arraycopy(theta, 0, backup, 0, theta.length);
-            inner.update(theta, gradient, learningRate);
-            double sum = 0.0;
-            for (double t : theta) {
-                sum += t * 0.0;
-            }
-            if (sum != 0.0) {
-                System.arraycopy(backup, 0, theta, 0, theta.length);        // keep the last finite θ
-                diverged = true;
-            }
-        }
-
-        @Override
-        public long steps() {
-            return inner.steps();
-        }
-
-        @Override
-        public int parameterCount() {
-            return inner.parameterCount();
         }
     }
 }

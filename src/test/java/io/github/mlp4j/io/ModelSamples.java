@@ -1,5 +1,6 @@
 package io.github.mlp4j.io;
 
+import io.github.mlp4j.NetworkBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mlp4j.Activation;
@@ -32,7 +33,7 @@ final class ModelSamples {
      * [−2, 2) so that biases are not zero.
      */
     static Network randomNetwork(Rng rng, Loss loss, Activation head) {
-        Network.Builder b = Network.builder().input(1 + rng.nextInt(4)).seed(rng.nextLong());
+        NetworkBuilder b = Network.builder().input(1 + rng.nextInt(4)).seed(rng.nextLong());
         List<Activation> all = activations(rng);
         int hidden = rng.nextInt(3);
         for (int l = 0; l < hidden; l++) {

@@ -1,5 +1,6 @@
 package io.github.mlp4j.train;
 
+import io.github.mlp4j.NetworkBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -93,7 +94,7 @@ class TrainerTest {
         Dataset circles = Generators.tutorialCircles(7);
         double[][] x = circles.x();
         double[][] y = circles.y();
-        Network.Builder shape = Network.builder().input(2).dense(8, Activation.relu()).dense(1, Activation.sigmoid())
+        NetworkBuilder shape = Network.builder().input(2).dense(8, Activation.relu()).dense(1, Activation.sigmoid())
                 .loss(Loss.binaryCrossEntropy()).seed(5);
         Network viaFit = shape.build();
         Network viaTrainer = shape.build();
@@ -131,7 +132,7 @@ class TrainerTest {
     @Test
     void sameSeedGivesIdenticalParameters() {
         Dataset circles = Generators.tutorialCircles(3);
-        Network.Builder shape = Network.builder().input(2).dense(6, Activation.tanh()).dense(1, Activation.sigmoid())
+        NetworkBuilder shape = Network.builder().input(2).dense(6, Activation.tanh()).dense(1, Activation.sigmoid())
                 .loss(Loss.binaryCrossEntropy());
         TrainingConfig config = TrainingConfig.builder().epochs(3).batchSize(16).seed(11)
                 .optimizer(Optimizer.adam()).learningRate(0.01).validationFraction(0.25).build();
