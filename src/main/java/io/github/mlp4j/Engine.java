@@ -24,7 +24,8 @@ import java.util.Arrays;
  * {@link #CHUNKED_WEIGHTS} weights and {@code 4·K_BLOCK} inputs computes {@code a·W} as partial
  * sums over {@link #CHUNKS} fixed chunks of its inputs, added to the bias in chunk order, so that a
  * thread multiplies and updates only its own rows of {@code W}. A layer with parameters that is not
- * dense is back-propagated on one thread over all rows. Every number is computed by one fixed
+ * dense is back-propagated in fixed blocks of rows, each with a gradient buffer of its own, added
+ * up in block order. Every number is computed by one fixed
  * expression whatever the split, so results are bit-identical for every thread count. Work below
  * {@link Network#PARALLEL_THRESHOLD} multiply-adds runs on the calling thread.
  */
@@ -160,15 +161,51 @@ final class Engine {
                 runSplit(w, w.deltaTask, rows);                              // δˡ⁻¹ by rows
             }
             if (bottom >= 1) {
-                backThrough(w, bottom, 0, 0, rows);                          // a layer with parameters: one thread
+                backInBlocks(w, bottom, rows);                               // a layer with parameters
             }
             top = bottom - 1;
         }
         if (!params.dense(0) && layers[0].parameterCount() > 0) {
-            layers[0].backward(params.own[0], 0, w.input, w.delta[0], 0, rows, w.ownGradient[0], 0, null,
-                    w.passes[0]);                                            // ∂C/∂θ⁰ of the first layer
+            backInBlocks(w, 0, rows);                                        // ∂C/∂θ⁰ of the first layer
         }
         return cost;
+    }
+
+    /**
+     * Back-propagates through layer {@code l}, a layer with parameters that is not dense, in fixed
+     * blocks of {@link Workspace#BLOCK} rows: each block's gradient goes to a buffer of its own,
+     * the blocks run on the threads, and the buffers are added up in block order. The blocks do
+     * not depend on the threads, so neither do the bits of the gradient.
+     */
+    private void backInBlocks(Workspace w, int l, int rows) {
+        w.layer = l;
+        int blocks = (rows + Workspace.BLOCK - 1) / Workspace.BLOCK;
+        runSplit(w, w.blockTask, rows);
+        double[] gradient = w.ownGradient[l];
+        double[][] partial = w.blockGradient[l];
+        System.arraycopy(partial[0], 0, gradient, 0, gradient.length);
+        for (int b = 1; b < blocks; b++) {
+            double[] g = partial[b];
+            for (int p = 0; p < gradient.length; p++) {
+                gradient[p] += g[p];                                         // ∂C/∂θˡ = Σ over blocks, in order
+            }
+        }
+    }
+
+    /** Back-propagates the blocks of part {@code part} through layer {@code w.layer} (see {@link #backInBlocks}). */
+    private void blockPart(Workspace w, int part, int parts) {
+        int l = w.layer;
+        int blocks = (w.rows + Workspace.BLOCK - 1) / Workspace.BLOCK;
+        for (int b = first(blocks, part, parts); b < first(blocks, part + 1, parts); b++) {
+            int from = b * Workspace.BLOCK;
+            int to = Math.min(w.rows, from + Workspace.BLOCK);
+            if (l == 0) {
+                layers[0].backward(params.own[0], 0, w.input, w.delta[0], from, to, w.blockGradient[0][b], 0, null,
+                        w.passes[0]);                                        // ∂C/∂θ⁰ of these rows
+            } else {
+                backThrough(w, l, part, from, to, w.blockGradient[l][b]);   // ∂C/∂θˡ of these rows, and δˡ⁻¹
+            }
+        }
     }
 
     /** Returns whether back-propagation through layer {@code l} may be split by rows. */
@@ -189,13 +226,18 @@ final class Engine {
      * itself.
      */
     private void backThrough(Workspace w, int l, int part, int from, int to) {
+        backThrough(w, l, part, from, to, w.ownGradient[l]);
+    }
+
+    /** As {@link #backThrough(Workspace, int, int, int, int)}, writing a layer's own gradient into {@code gradient}. */
+    private void backThrough(Workspace w, int l, int part, int from, int to, double[] gradient) {
         Layer layer = layers[l];
         Layer previous = layers[l - 1];
         if (params.dense(l)) {
             Kernels.inputGradient(params.weights[l], layer.inputSize(), layer.outputSize(), w.delta[l],
                     w.delta[l - 1], from, to);                               // ∂C/∂aˡ⁻¹ = δˡ·Wˡᵀ
         } else {
-            layer.backward(params.own[l], 0, w.a[l - 1], w.delta[l], from, to, w.ownGradient[l], 0, w.delta[l - 1],
+            layer.backward(params.own[l], 0, w.a[l - 1], w.delta[l], from, to, gradient, 0, w.delta[l - 1],
                     w.passes[l]);                                            // ∂C/∂aˡ⁻¹ and ∂C/∂θˡ, by the layer
         }
         previous.activation().backward(w.z[l - 1], w.a[l - 1], w.delta[l - 1], w.delta[l - 1], from, to,
@@ -445,6 +487,7 @@ final class Engine {
             w.deltaTask = (part, parts) -> deltaRows(w, part, first(w.rows, part, parts),
                     first(w.rows, part + 1, parts));
             w.weightTask = (part, parts) -> weightPart(w, part, parts);
+            w.blockTask = (part, parts) -> blockPart(w, part, parts);
             w.stepTask = (part, parts) -> stepPart(w, part, parts);
             w.updateTask = (part, parts) -> updatePart(w, part, parts);
             w.scanTask = (part, parts) -> w.partCheck[part][0] = Kernels.maxAbs(w.scanned,

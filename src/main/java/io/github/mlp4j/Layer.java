@@ -20,10 +20,10 @@ import java.util.random.RandomGenerator;
  * says whether the network is training and gives seeded random numbers per row and unit. The
  * network treats every layer alike:
  * <ul>
- *   <li>it splits the rows of a batch between its threads for {@link #forward} and, for a layer
- *       without parameters, for {@link #backward}; a layer with parameters is back-propagated on
- *       one thread, over all rows, so that its summed gradient has the same bits for every thread
- *       count;</li>
+ *   <li>it splits the rows of a batch between its threads for {@link #forward} and
+ *       {@link #backward}; a layer with parameters is back-propagated in fixed blocks of 16 rows,
+ *       whose gradients are added up in block order, so that they have the same bits for every
+ *       thread count;</li>
  *   <li>it guards each training step: a step whose new parameters would not all be finite leaves
  *       the parameters as they were and throws {@link DivergenceException};</li>
  *   <li>{@link io.github.mlp4j.layer.Dense} layers keep their fast kernels beside yours.</li>

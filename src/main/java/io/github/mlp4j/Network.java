@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
@@ -514,27 +513,7 @@ public final class Network {
      * cross a kink.
      */
     BitSet kinkPattern(double[][] x) {
-        Workspace w = engine.newWorkspace(x.length, false);
-        System.arraycopy(x, 0, w.input, 0, x.length);
-        params.lock.readLock().lock();
-        try {
-            engine.forward(w, x.length);
-        } finally {
-            params.lock.readLock().unlock();
-        }
-        BitSet bits = new BitSet();
-        int bit = 0;
-        for (int l = 0; l < layers.length; l++) {
-            if (!layers[l].activation().hasKinks()) {
-                continue;
-            }
-            for (int i = 0; i < x.length; i++) {
-                for (double v : w.z[l][i]) {
-                    bits.set(bit++, v > 0.0);
-                }
-            }
-        }
-        return bits;
+        return prediction.kinkPattern(x, params);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.mlp4j;
 
 import io.github.mlp4j.internal.Workers;
+import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -168,5 +169,30 @@ final class Prediction {
                 return;
             }
         }
+    }
+
+    /** See {@link Network#kinkPattern}: which pre-activations of kinked layers are positive. */
+    BitSet kinkPattern(double[][] x, Parameters params) {
+        Workspace w = engine.newWorkspace(x.length, false);
+        System.arraycopy(x, 0, w.input, 0, x.length);
+        params.lock.readLock().lock();
+        try {
+            engine.forward(w, x.length);
+        } finally {
+            params.lock.readLock().unlock();
+        }
+        BitSet bits = new BitSet();
+        int bit = 0;
+        for (int l = 0; l < w.z.length; l++) {
+            if (!params.layers[l].activation().hasKinks()) {
+                continue;
+            }
+            for (int i = 0; i < x.length; i++) {
+                for (double v : w.z[l][i]) {
+                    bits.set(bit++, v > 0.0);
+                }
+            }
+        }
+        return bits;
     }
 }

@@ -22,6 +22,8 @@ import io.github.mlp4j.internal.Workers;
 public final class Workspace {
     /** Doubles in a cache line: the padding after each array that one thread writes while others write theirs. */
     private static final int PAD = 8;
+    /** Rows per block when a layer with parameters that is not dense is back-propagated on the threads. */
+    static final int BLOCK = 16;
 
     final Network network;
     final int capacity;
@@ -56,6 +58,8 @@ public final class Workspace {
     /** Per layer that is not dense, its gradient; then its next parameters, which swap with the network's. */
     final double[][] ownGradient;
     final double[][] ownNext;
+    /** Per such layer with parameters, one gradient buffer per block of {@link #BLOCK} rows. */
+    final double[][][] blockGradient;
 
     /**
      * Per part of a split training step: a finiteness accumulator and a scratch row (a bias
@@ -96,6 +100,7 @@ public final class Workspace {
     Workers.Task partialTask;
     Workers.Task deltaTask;
     Workers.Task weightTask;
+    Workers.Task blockTask;
     Workers.Task stepTask;
     Workers.Task updateTask;
     Workers.Task scanTask;
@@ -138,6 +143,7 @@ public final class Workspace {
         this.biasGradient = new double[depth][];
         this.ownGradient = new double[depth][];
         this.ownNext = new double[depth][];
+        this.blockGradient = new double[depth][][];
         int count = 0;
         for (int l = 0; training && l < depth; l++) {
             Layer layer = layers[l];
@@ -148,6 +154,9 @@ public final class Workspace {
             } else {
                 ownGradient[l] = new double[layer.parameterCount()];
                 ownNext[l] = new double[layer.parameterCount()];
+                if (layer.parameterCount() > 0) {
+                    blockGradient[l] = new double[(capacity + BLOCK - 1) / BLOCK][layer.parameterCount()];
+                }
             }
         }
         this.gradient = new double[count];

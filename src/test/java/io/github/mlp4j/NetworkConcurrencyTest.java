@@ -144,7 +144,10 @@ class NetworkConcurrencyTest {
             }
         });
         trainer.start();
-        Thread.sleep(200);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (Arrays.equals(net.parameters(), before) && System.nanoTime() < deadline) {
+            Thread.sleep(10);                                                // until a step has finished
+        }
         trainer.interrupt();
         trainer.join(10_000);
         assertThat(trainer.isAlive()).isFalse();
