@@ -8,6 +8,7 @@
 #   PEERS=1 bash bench/run.sh            # also the peers (Smile, DL4J, Encog) and OpenBLAS, same data:
 #                                        # training (M, C), OpenBLAS step products, prediction (P)
 #   bash bench/run.sh jmh                # JMH kernels + one training step, with the GC profiler
+#   bash bench/run.sh probe NAME [ARGS]  # one main of io.github.mlp4j.bench (CoreToCore, LeakLoop, ...)
 #
 # The embedding figures (issue 15), each from its own JVM: the leak loop (LeakLoop: networks built
 # or loaded and predicted from 32 threads under -Xmx64m, heap retained), memory per predicting
@@ -49,6 +50,12 @@ embed() {
   echo "== Trainer against Network.fit on M, one thread (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
   java $JVM_FLAGS -cp "$CP" $b.TrainerSpeed --epochs "${EPOCHS_EMBED:-8}" | grep '^{' || echo "FAILED"
 }
+
+if [[ "${1:-}" == "probe" ]]; then
+  name="$2"
+  shift 2
+  exec java $JVM_FLAGS -cp "$CP" "io.github.mlp4j.bench.$name" "$@"
+fi
 
 if [[ "${1:-}" == "embed" ]]; then
   embed
