@@ -38,6 +38,8 @@ final class Calibrator {
     static final double MARGIN = 0.92;
     static final long FIRST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     static final long LAST_CHECK_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** The wait before a site's second measurement; a knob for tests (normally {@link #FIRST_CHECK_NANOS}). */
+    static volatile long firstCheckNanos = FIRST_CHECK_NANOS;
 
     private static final int SITES = 128;
     private static final int PROBES = 8;
@@ -102,7 +104,7 @@ final class Calibrator {
         tag[victim] = key;
         lastUsed[victim] = uses;
         timed[victim] = 0;
-        interval[victim] = FIRST_CHECK_NANOS;
+        interval[victim] = firstCheckNanos;
         splits[victim] = false;
         meanAlone[victim] = 0;
         clearSums(victim);
@@ -139,7 +141,7 @@ final class Calibrator {
         long splitTime = splitSum[s] - splitMax[s];
         long aloneTime = aloneSum[s] - aloneMax[s];
         boolean choice = splitTime <= MARGIN * aloneTime;
-        interval[s] = choice == splits[s] ? Math.min(2 * interval[s], LAST_CHECK_NANOS) : FIRST_CHECK_NANOS;
+        interval[s] = choice == splits[s] ? Math.min(2 * interval[s], LAST_CHECK_NANOS) : firstCheckNanos;
         splits[s] = choice;
         timed[s] = -1;
         nextCheck[s] = System.nanoTime() + interval[s];

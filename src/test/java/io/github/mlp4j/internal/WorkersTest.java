@@ -354,8 +354,23 @@ class WorkersTest {
         });
     }
 
+    /** Runs {@code body} with the first re-measurement {@code nanos} after the first measurement. */
+    private static void firstCheckAfter(long nanos, Runnable body) {
+        long before = Calibrator.firstCheckNanos;
+        Calibrator.firstCheckNanos = nanos;
+        try {
+            body.run();
+        } finally {
+            Calibrator.firstCheckNanos = before;
+        }
+    }
+
     @Test
     void splittingThatDoesNotPayIsDroppedForOneThread() {
+        firstCheckAfter(TimeUnit.MINUTES.toNanos(1), WorkersTest::splitDoesNotPay);
+    }
+
+    private static void splitDoesNotPay() {
         // split, part 1 takes 3 ms while the whole task alone takes 1 ms: one thread is faster
         Workers pool = Workers.shared(13);
         AtomicIntegerArray byParts = new AtomicIntegerArray(3);
@@ -379,6 +394,37 @@ class WorkersTest {
 
     @Test
     void splittingThatPaysIsKept() {
+        firstCheckAfter(TimeUnit.MINUTES.toNanos(1), WorkersTest::splitPays);
+    }
+
+    @Test
+    void theChoiceIsMeasuredAgainAndFollowsTheMachine() {
+        // splitting pays at first (alone 6 ms, split 2 ms per part), then stops paying (part 1 takes 12 ms,
+        // as if its core were taken); the next measurement, 50 ms after the first, must switch to one thread
+        firstCheckAfter(TimeUnit.MILLISECONDS.toNanos(50), () -> {
+            Workers pool = Workers.shared(15);
+            AtomicBoolean slowWorker = new AtomicBoolean();
+            Workers.Task task = (part, parts) -> LockSupportSleep.sleepMillis(
+                    parts == 1 ? 6 : part == 1 && slowWorker.get() ? 12 : 2);
+            assertThat(pool.tryAcquire()).isTrue();
+            try {
+                for (int i = 0; i < Calibrator.RUNS; i++) {
+                    pool.run(task, 2);
+                }
+                assertThat(pool.parallelism()).as(pool.reason()).isEqualTo(15);
+                slowWorker.set(true);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (pool.parallelism() != 1 && System.nanoTime() < deadline) {
+                    pool.run(task, 2);
+                }
+                assertThat(pool.parallelism()).as(pool.reason()).isEqualTo(1);
+            } finally {
+                pool.release();
+            }
+        });
+    }
+
+    private static void splitPays() {
         // alone the task takes 6 ms; split, each of its two parts takes 2 ms at the same time
         Workers pool = Workers.shared(14);
         AtomicIntegerArray byParts = new AtomicIntegerArray(3);
