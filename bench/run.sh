@@ -2,19 +2,30 @@
 # Builds mlp4j with the benchmark profile and runs the performance workloads (and optionally the
 # peer libraries and JMH) on this machine, one JSON line per workload.
 #
-#   bash bench/run.sh                    # mlp4j: workloads M, M-large, C, P with 1 and 2 threads
+#   bash bench/run.sh                    # mlp4j: workloads M, M-large, C, P with 1 and 2 threads,
+#                                        # then the embedding figures (below)
+#   bash bench/run.sh embed              # only the embedding figures
 #   PEERS=1 bash bench/run.sh            # also the peers (Smile, DL4J, Encog) and OpenBLAS, same data:
 #                                        # training (M, C), OpenBLAS step products, prediction (P)
 #   bash bench/run.sh jmh                # JMH kernels + one training step, with the GC profiler
+#   bash bench/run.sh probe NAME [ARGS]  # one main of io.github.mlp4j.bench (CoreToCore, LeakLoop, ...)
 #
-# Data: ../shared/bench/peers/data (or $DATA) holds mnist_{train,test}.csv and circles_*.csv made
-# by the peers' make_mnist.py / make_circles.py; without them the main uses random data of the
-# same shape. WORKLOADS="M M-large C P M-pair" and THREADS="1 2" choose what runs, each workload
-# and thread count in its own JVM; further options go to the main (--epochs 10, --seed 42).
+# The embedding figures (issue 15), each from its own JVM: the leak loop (LeakLoop: networks built
+# or loaded and predicted from 32 threads under -Xmx64m, heap retained), memory per predicting
+# thread (PredictMemory: 200 threads, one row and a 64-row batch each, against 2x the parameters +
+# 16 MB), the default thread count against one thread on M, quiet, next to a busy application
+# thread and the two-trainings ceiling (DefaultThreads), and Trainer against Network.fit
+# (TrainerSpeed). EMBED=0 skips them; LEAK_NETWORKS=10000 and EPOCHS_EMBED=8 size them.
+#
+# Data: $SHARED/bench/peers/data (SHARED defaults to ../shared beside the project; or set DATA)
+# holds mnist_{train,test}.csv and circles_*.csv made by the peers' make_mnist.py /
+# make_circles.py; without them the main uses random data of the same shape.
+# WORKLOADS="M M-large C P M-pair" and THREADS="1 2" choose what runs, each workload and thread
+# count in its own JVM; further options go to the main (--epochs 10, --seed 42).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PEERS_DIR="${PEERS_DIR:-../shared/bench/peers}"
-[[ -d "$PEERS_DIR" ]] || PEERS_DIR=/work/shared/bench/peers
+SHARED="${SHARED:-../shared}"
+PEERS_DIR="${PEERS_DIR:-$SHARED/bench/peers}"
 DATA="${DATA:-$PEERS_DIR/data}"
 JVM_FLAGS="${JVM_FLAGS:--Xms1g -Xmx4g}"
 
@@ -25,6 +36,30 @@ CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
 if [[ "${1:-}" == "jmh" ]]; then
   shift
   exec java -cp "$CP" org.openjdk.jmh.Main -prof gc "${@:-io.github.mlp4j.bench.KernelBenchmark}"
+fi
+
+# The embedding figures; a failed program prints FAILED and the others still run.
+embed() {
+  local b=io.github.mlp4j.bench
+  echo "== leak loop: ${LEAK_NETWORKS:-10000} networks, 32 threads, -Xmx64m (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
+  java -Xmx64m -cp "$CP" $b.LeakLoop --networks "${LEAK_NETWORKS:-10000}" 2>/dev/null | grep '^{' || echo "FAILED"
+  echo "== memory per predicting thread: 200 threads, 784-128-64-10 (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
+  java -Xmx1g -cp "$CP" $b.PredictMemory 2>/dev/null | grep '^{' || echo "FAILED"
+  echo "== default thread count against one thread on M: quiet, busy neighbour, pair (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
+  java $JVM_FLAGS -cp "$CP" $b.DefaultThreads --epochs "${EPOCHS_EMBED:-8}" | grep '^{' || echo "FAILED"
+  echo "== Trainer against Network.fit on M, one thread (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
+  java $JVM_FLAGS -cp "$CP" $b.TrainerSpeed --epochs "${EPOCHS_EMBED:-8}" | grep '^{' || echo "FAILED"
+}
+
+if [[ "${1:-}" == "probe" ]]; then
+  name="$2"
+  shift 2
+  exec java $JVM_FLAGS -cp "$CP" "io.github.mlp4j.bench.$name" "$@"
+fi
+
+if [[ "${1:-}" == "embed" ]]; then
+  embed
+  exit 0
 fi
 
 if [[ -n "${PEERS:-}" ]]; then
@@ -86,3 +121,7 @@ for wl in ${WORKLOADS:-M M-large C P}; do
     java $JVM_FLAGS -cp "$CP" io.github.mlp4j.bench.Workloads "${data_args[@]}" --workloads "$wl" --threads "$t" "$@"
   done
 done
+
+if [[ "${EMBED:-1}" != 0 ]]; then
+  embed
+fi

@@ -187,6 +187,20 @@ public final class Network {
         return threads;
     }
 
+    /**
+     * {@return how many threads a large training step or batch prediction runs on now}: at most
+     * {@link #threads()}, and fewer when the library measured that splitting the work does not
+     * pay on this machine (its cores busy with other work, say). Results are the same either way.
+     */
+    public int threadsInUse() {
+        return threads <= 1 ? 1 : engine.pool().parallelism();
+    }
+
+    /** {@return a short sentence saying why {@link #threadsInUse()} threads run} */
+    public String threadsReason() {
+        return threads <= 1 ? "1 thread: threads(1) was asked for" : engine.pool().reason();
+    }
+
     /** {@return the total number of parameters, the length of {@link #parameters()}} */
     public int parameterCount() {
         return params.count;

@@ -102,8 +102,8 @@ final class Training {
                 for (int start = 0; start < n; start += size) {
                     int rows = Math.min(size, n - start);
                     batch++;
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new TrainingInterruptedException(epoch, batch);   // the flag stays set
+                    if (Thread.currentThread().isInterrupted()) {                // the flag stays set
+                        throw new TrainingInterruptedException(epoch, batch - 1, Arrays.copyOf(costs, epoch - 1));
                     }
                     for (int i = 0; i < rows; i++) {
                         w.input[i] = x[order[start + i]];                    // row references, no copies

@@ -128,7 +128,7 @@ class NetworkConcurrencyTest {
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> net.fit(x, y, 5, 16, 0.1)).isInstanceOf(TrainingInterruptedException.class)
-                    .hasMessageContaining("batch 1 of epoch 1");
+                    .hasMessageContaining("in epoch 1 after 0 batches");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.internal.Workers;
 import io.github.mlp4j.optim.Optimizer;
 import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +28,7 @@ class NetworkThreadingTest {
         double[][] y = TestData.oneHot(rng, 300, 5);
         assertThat(128L * (50 * 40 + 40 * 30 + 30 * 5)).isGreaterThanOrEqualTo(Network.PARALLEL_THRESHOLD);
 
+        long splitBefore = Workers.shared(4).splitRuns();
         Network one = build(1);
         double[] costsOne = one.fit(x, y, 3, 128, 0.1);
         double[] gradientOne = one.gradient(x, y);
@@ -38,9 +40,8 @@ class NetworkThreadingTest {
             assertThat(many.gradient(x, y)).containsExactly(gradientOne);
             assertThat(many.predict(x)).isDeepEqualTo(predictionsOne);
         }
-        boolean poolRan = Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().startsWith("mlp4j-worker-4-"));
-        assertThat(poolRan).as("the 4-thread pool was started, so the split really happened").isTrue();
+        assertThat(Workers.shared(4).splitRuns()).as("runs this test split on the 4-thread pool")
+                .isGreaterThan(splitBefore);
     }
 
     @Test

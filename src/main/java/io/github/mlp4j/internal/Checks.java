@@ -120,8 +120,8 @@ public final class Checks {
     /**
      * Returns whether every value of {@code v} is finite. Each value adds {@code v·0} to one of four
      * sums, which stay 0 unless a value is NaN or infinite ({@code ±∞·0} is NaN): no branch per
-     * value, and four independent sums for the processor to overlap (about three times faster
-     * than testing each value with {@link Double#isFinite}).
+     * value, and four independent sums for the processor to overlap, a loop the JIT vectorises
+     * (unlike one that tests each value with {@link Double#isFinite} and returns early).
      */
     public static boolean allFinite(double[] v) {
         double s0 = 0.0;

@@ -1,5 +1,6 @@
 package io.github.mlp4j.internal;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -7,21 +8,36 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A small pool of persistent daemon threads that runs one {@link Task} split into parts, the
- * calling thread doing part 0.
+ * A small pool of daemon threads that runs one {@link Task} split into parts, the calling thread
+ * doing part 0.
  *
  * <p>Part {@code p} belongs to thread {@code p mod size}: the same thread runs the same part run
- * after run, so the rows or columns a part works on stay in that core's cache (a training step
- * runs several tasks on the same data, and steps repeat). A part whose owner has not started it
- * after the caller finished its own parts and waited {@link #PATIENCE} spins is run by the caller
- * instead (it claims the part with a compare-and-set, so no part runs twice): a worker that the
- * operating system has not scheduled delays a run by microseconds, not by a time slice.
+ * after run, so the rows or columns a part works on stay in that core's cache. A part whose owner
+ * has not started it after the caller finished its own parts and waited {@link #PATIENCE_NANOS}
+ * is run by the caller instead (it claims the part with a compare-and-set, so no part runs
+ * twice): a worker that the operating system has not scheduled delays a run by microseconds, not
+ * by a time slice.
  *
- * <p>Workers spin briefly between tasks (a training loop hands out a task every few hundred
- * microseconds) and then park, so an idle pool costs nothing. Running a task allocates nothing.
- * One pool per thread count is shared by every network; a caller that finds the pool busy
- * ({@link #tryAcquire()} fails) runs its task on one thread instead, which gives the same results
- * because tasks split their work deterministically.
+ * <p><b>Lifecycle.</b> Workers start on the first task that needs them. Between tasks a worker
+ * spins for {@link #SPIN_NANOS} (a training step hands out tasks back to back), then parks; a
+ * worker parked for the idle timeout (3 s, or the system property {@code mlp4j.workers.idleMillis})
+ * ends, and the next task starts it again. An interrupt ends an idle worker at once (application
+ * servers and {@code mvn exec:java} interrupt threads when they shut down); a worker interrupted
+ * while it runs a part finishes the part first. So an idle pool costs no CPU, and a program that
+ * stops using the library keeps none of its threads. A worker's context class loader is the
+ * library's, and it inherits no thread-local values from the thread that started it; the pool
+ * keeps no reference to a task or an error after the run.
+ *
+ * <p><b>How many threads.</b> Every task splits its work deterministically, so which thread runs
+ * which part, and how many parts there are, never changes a result. The pool uses that freedom:
+ * a {@link Calibrator} times each kind of task split and on the calling thread alone, and runs it
+ * on one thread when splitting does not pay (on a machine whose cores are busy with other work).
+ * {@link #parallelism()} and {@link #reason()} say what it chose. The system property
+ * {@code mlp4j.workers.adaptive=false} turns this off: then every task is split as asked.
+ *
+ * <p>Running a task allocates nothing. One pool per thread count is shared by every network; a
+ * caller that finds the pool busy ({@link #tryAcquire()} fails) runs its task on one thread
+ * instead, which gives the same results.
  */
 public final class Workers {
     /** A unit of work split into {@code parts} pieces, each run by one thread. */
@@ -39,45 +55,62 @@ public final class Workers {
     private static final int MAX_PARTS = 0xFFFF;
     private static final Workers[] POOLS = new Workers[MAX_THREADS + 1];
 
-    /** Spin iterations before a waiting worker parks (about 400 µs on this project's machine). */
-    private static final int SPINS = 20_000;
-    /** Spin iterations the caller waits for a part's owner before it runs the part itself (about 40 µs). */
-    private static final int PATIENCE = 2_000;
+    /** How long a worker spins for the next task before it parks. */
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    /** How long the caller waits for a part's owner to start it before it runs the part itself. */
+    private static final long PATIENCE_NANOS = TimeUnit.MICROSECONDS.toNanos(40);
+    /** How long the caller spins for the workers to finish their parts before it parks. */
+    private static final long WAIT_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     /** Array slots between two threads' or parts' flags: 64 bytes, one cache line. */
     private static final int STRIDE = 16;
 
+    /** Worker states, per thread slot. */
+    private static final int NONE = 0;
+    private static final int RUNNING = 1;
+    private static final int PARKED = 2;
+
+    /** How long a parked worker waits for a task before it ends; a knob for tests. */
+    static volatile long idleNanos = TimeUnit.MILLISECONDS.toNanos(
+            Long.getLong("mlp4j.workers.idleMillis", 3_000L));
+    /** Whether the pools choose how many threads run a task; a knob for tests. */
+    static volatile boolean adaptive = !"false".equalsIgnoreCase(System.getProperty("mlp4j.workers.adaptive"));
+
     private final int size;
+    /** Per worker slot: its latest thread (which may have ended), or null before the first. */
     private final Thread[] threads;
-    /** Per thread (every {@link #STRIDE}th slot): the last run that has work for it. */
+    /** Per worker slot (every {@link #STRIDE}th): {@link #NONE}, {@link #RUNNING} or {@link #PARKED}. */
+    private final AtomicIntegerArray state;
+    /** Per worker slot (every {@link #STRIDE}th): the last run that has work for it. */
     private final AtomicLongArray runs;
     /** Per part (every {@link #STRIDE}th slot): 1 once a thread has claimed it in this run, else 0. */
-    private AtomicIntegerArray claimed = new AtomicIntegerArray(STRIDE);
+    private volatile AtomicIntegerArray claimed = new AtomicIntegerArray(STRIDE);
     /** Parts of the current run finished. */
     private final AtomicInteger done = new AtomicInteger();
     private final ReentrantLock owner = new ReentrantLock();
-    private final AtomicIntegerArray sleeping;
+    private final Calibrator calibrator;
     private volatile Task task;
     private volatile int parts;
-    private long run;
+    /** The caller while it is parked waiting for the workers, else null. */
+    private volatile Thread waiter;
     private volatile Throwable failure;
+    /** Runs so far; written only by the holder. */
+    private long run;
+    /** Runs handed to the workers so far (not run on the caller alone). */
+    private volatile long splitRuns;
+    /** Worker threads started so far. */
+    private final AtomicInteger started = new AtomicInteger();
 
     private Workers(int size) {
         this.size = size;
-        this.runs = new AtomicLongArray(size * STRIDE);
-        this.sleeping = new AtomicIntegerArray(size * STRIDE);
         this.threads = new Thread[size];
-        for (int t = 1; t < size; t++) {
-            int index = t;
-            Thread thread = new Thread(() -> workLoop(index), "mlp4j-worker-" + size + "-" + t);
-            thread.setDaemon(true);
-            threads[t] = thread;
-            thread.start();
-        }
+        this.state = new AtomicIntegerArray(size * STRIDE);
+        this.runs = new AtomicLongArray(size * STRIDE);
+        this.calibrator = new Calibrator(size);
     }
 
     /**
      * Returns the shared pool of {@code threads} threads (the caller and {@code threads − 1}
-     * workers), starting it on first use.
+     * workers). Its workers start when a task first needs them.
      *
      * @param threads 2 to 64
      * @return the pool
@@ -103,6 +136,45 @@ public final class Workers {
     }
 
     /**
+     * Returns how many threads this pool currently runs its main task on (1 to {@link #size()}):
+     * the choice measured for the kind of task that costs the most time; {@link #size()} before
+     * anything was measured.
+     */
+    public int parallelism() {
+        return adaptive ? calibrator.parallelism() : size;
+    }
+
+    /** Returns a short sentence saying why {@link #parallelism()} threads run. */
+    public String reason() {
+        if (!adaptive) {
+            return size + " threads: adaptive choice turned off (mlp4j.workers.adaptive=false)";
+        }
+        return calibrator.reason();
+    }
+
+    /** Returns how many runs this pool has handed to its workers so far (runs split between threads). */
+    public long splitRuns() {
+        return splitRuns;
+    }
+
+    /** Returns how many worker threads this pool has started so far (each restart counts). */
+    public int threadsStarted() {
+        return started.get();
+    }
+
+    /** Returns how many of this pool's worker threads are alive now. */
+    public int liveThreads() {
+        int live = 0;
+        for (int t = 1; t < size; t++) {
+            Thread thread = threads[t];
+            if (thread != null && thread.isAlive()) {
+                live++;
+            }
+        }
+        return live;
+    }
+
+    /**
      * Claims the pool for the calling thread, if no other thread holds it; the holder must
      * {@link #release()} it. Reentrant.
      *
@@ -118,10 +190,10 @@ public final class Workers {
     }
 
     /**
-     * Runs {@code task} as {@code n} parts and returns when all are done. Part {@code p} runs on
-     * thread {@code p mod size} (the caller is thread 0), or on the caller if its owner is slow to
-     * start it; which thread runs a part never changes what the part computes. The caller must
-     * hold the pool.
+     * Runs {@code task} and returns when it is done: either as {@code n} parts, part {@code p} on
+     * thread {@code p mod size} (the caller is thread 0) or on the caller if its owner is slow to
+     * start it, or, when the pool measured that splitting this kind of task does not pay, as one
+     * part on the caller. Neither changes what the task computes. The caller must hold the pool.
      *
      * @param task the task
      * @param n the number of parts, at least 1
@@ -132,47 +204,131 @@ public final class Workers {
             task.run(0, 1);
             return;
         }
-        if (n > MAX_PARTS) {
-            throw new IllegalArgumentException("A task can have at most " + MAX_PARTS + " parts, but was given " + n + ".");
+        if (n < 1 || n > MAX_PARTS) {
+            throw new IllegalArgumentException("A task has 1 to " + MAX_PARTS + " parts, but was given " + n + ".");
         }
-        if (claimed.length() < n * STRIDE) {
-            claimed = new AtomicIntegerArray(n * STRIDE);                     // once per larger part count
+        if (!adaptive) {
+            split(task, n);
+            return;
+        }
+        int site = calibrator.site(task, n);
+        int plan = calibrator.plan(site);
+        if (plan == Calibrator.ALONE) {
+            task.run(0, 1);
+            return;
+        }
+        if (plan == Calibrator.SPLIT) {
+            split(task, n);
+            return;
+        }
+        long start = System.nanoTime();
+        if (plan == Calibrator.TIME_ALONE) {
+            task.run(0, 1);
+        } else {
+            split(task, n);
+        }
+        calibrator.record(site, plan == Calibrator.TIME_SPLIT, System.nanoTime() - start);
+    }
+
+    /** Runs {@code task} as {@code n} parts on the workers and the caller. */
+    private void split(Task task, int n) {
+        AtomicIntegerArray claims = claimed;
+        if (claims.length() < n * STRIDE) {
+            claims = new AtomicIntegerArray(n * STRIDE);                     // once per larger part count
+            claimed = claims;
         }
         this.task = task;
         this.parts = n;
         this.failure = null;
         done.set(0);
         for (int p = 0; p < n; p++) {
-            claimed.set(p * STRIDE, 0);                                       // publishes task and parts
+            claims.set(p * STRIDE, 0);                                        // publishes task and parts
         }
         long r = ++run;
+        splitRuns = splitRuns + 1;
         int busy = Math.min(size, n);
         for (int t = 1; t < busy; t++) {
-            runs.set(t * STRIDE, r);                                          // wakes a spinning worker
-            if (sleeping.get(t * STRIDE) != 0) {
-                LockSupport.unpark(threads[t]);
-            }
+            runs.set(t * STRIDE, r);
+            wake(t, r);
         }
         work(0);
-        int spins = 0;
-        while (done.get() < n) {
-            if (++spins == PATIENCE) {
-                for (int p = 0; p < n; p++) {
-                    runPart(p);                                               // owners too slow: take their parts
-                }
-            } else if (spins < SPINS) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
-        }
+        awaitParts(n);
         this.task = null;
         Throwable first = failure;
+        failure = null;
         if (first instanceof RuntimeException e) {
             throw e;
         }
         if (first instanceof Error e) {
             throw e;
+        }
+    }
+
+    /**
+     * Makes sure worker {@code t} will look at run {@code r}: nothing if it is running (it spins
+     * or works), an unpark if it is parked, a new thread if it has ended.
+     */
+    private void wake(int t, long r) {
+        int slot = t * STRIDE;
+        while (true) {
+            int s = state.get(slot);
+            if (s == RUNNING) {
+                return;
+            }
+            if (s == PARKED) {
+                if (state.compareAndSet(slot, PARKED, RUNNING)) {
+                    LockSupport.unpark(threads[t]);
+                    return;
+                }
+            } else {
+                start(t, r - 1);
+                return;
+            }
+        }
+    }
+
+    /** Starts worker {@code t}, which has seen runs up to {@code seen}. */
+    private void start(int t, long seen) {
+        state.set(t * STRIDE, RUNNING);
+        Thread thread = new Thread(null, () -> workLoop(t, seen), "mlp4j-worker-" + size + "-" + t, 0, false);
+        thread.setDaemon(true);
+        thread.setContextClassLoader(Workers.class.getClassLoader());
+        threads[t] = thread;
+        try {
+            thread.start();
+            started.incrementAndGet();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            state.set(t * STRIDE, NONE);                                      // the caller runs the parts; retried next run
+        }
+    }
+
+    /**
+     * Waits until all {@code n} parts are done: spins, runs the parts whose owners have not
+     * started them after {@link #PATIENCE_NANOS}, spins a while longer, then parks until the
+     * thread that finishes the last part wakes it.
+     */
+    private void awaitParts(int n) {
+        if (done.get() == n) {
+            return;
+        }
+        long start = System.nanoTime();
+        boolean tookOver = false;
+        while (done.get() < n) {
+            long waited = System.nanoTime() - start;
+            if (!tookOver && waited >= PATIENCE_NANOS) {
+                for (int p = 0; p < n; p++) {
+                    runPart(p);                                               // owners too slow: take their parts
+                }
+                tookOver = true;
+            } else if (waited < WAIT_SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                waiter = Thread.currentThread();
+                if (done.get() < n) {
+                    LockSupport.parkNanos(this, WAIT_SPIN_NANOS);
+                }
+                waiter = null;
+            }
         }
     }
 
@@ -190,7 +346,8 @@ public final class Workers {
      * start another run until this part is done.
      */
     private void runPart(int p) {
-        if (claimed.get(p * STRIDE) != 0 || !claimed.compareAndSet(p * STRIDE, 0, 1)) {
+        AtomicIntegerArray claims = claimed;
+        if (p * STRIDE >= claims.length() || claims.get(p * STRIDE) != 0 || !claims.compareAndSet(p * STRIDE, 0, 1)) {
             return;
         }
         Task current = task;
@@ -200,29 +357,72 @@ public final class Workers {
         } catch (RuntimeException | Error e) {
             failure = e;
         }
-        done.incrementAndGet();
+        if (done.incrementAndGet() == n) {
+            Thread caller = waiter;
+            if (caller != null) {
+                LockSupport.unpark(caller);
+            }
+        }
     }
 
-    private void workLoop(int index) {
-        long seen = 0;
+    /**
+     * A worker's life: run the parts of each new run, spin briefly for the next, park; end after
+     * the idle timeout or on an interrupt while idle.
+     */
+    private void workLoop(int index, long seenBefore) {
         int slot = index * STRIDE;
+        long seen = seenBefore;
         while (true) {
-            long r;
-            int spins = 0;
-            while ((r = runs.get(slot)) == seen) {
-                if (++spins < SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    sleeping.set(slot, 1);
-                    if (runs.get(slot) == seen) {
-                        LockSupport.park(this);
-                    }
-                    sleeping.set(slot, 0);
-                    spins = 0;
-                }
+            long r = runs.get(slot);
+            if (r != seen) {
+                seen = r;
+                work(index);
+                continue;
             }
-            seen = r;
-            work(index);
+            if (spinFor(slot, seen)) {
+                continue;
+            }
+            if (!parkUntilWork(slot, seen)) {
+                return;
+            }
         }
+    }
+
+    /** Spins up to {@link #SPIN_NANOS} for a run newer than {@code seen}; returns whether one came. */
+    private boolean spinFor(int slot, long seen) {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < SPIN_NANOS) {
+            if (runs.get(slot) != seen) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        return false;
+    }
+
+    /**
+     * Parks until a run newer than {@code seen} arrives. Returns false when the worker should
+     * end instead: idle for the timeout or interrupted, and no caller has claimed it meanwhile
+     * (the caller turns {@link #PARKED} into {@link #RUNNING} before it unparks a worker, and
+     * starts a new one for a slot that is {@link #NONE}).
+     */
+    private boolean parkUntilWork(int slot, long seen) {
+        state.set(slot, PARKED);
+        long deadline = System.nanoTime() + idleNanos;
+        while (runs.get(slot) == seen) {
+            boolean interrupted = Thread.interrupted();                       // clears the flag: never spin on it
+            if (interrupted || System.nanoTime() - deadline >= 0) {
+                if (state.compareAndSet(slot, PARKED, NONE)) {
+                    return false;
+                }
+                break;                                                        // a caller claimed this worker
+            }
+            if (state.get(slot) != PARKED) {
+                break;
+            }
+            LockSupport.parkNanos(this, deadline - System.nanoTime());
+        }
+        state.compareAndSet(slot, PARKED, RUNNING);                           // unless a caller did
+        return true;
     }
 }

@@ -54,7 +54,12 @@ public final class History {
         /** The monitored value did not improve for {@code patience} epochs. */
         EARLY_STOPPING,
         /** The training cost reached the target cost. */
-        TARGET_COST
+        TARGET_COST,
+        /**
+         * The training thread was interrupted; only {@link TrainingListener#onStop} reports it,
+         * before the trainer throws {@link io.github.mlp4j.TrainingInterruptedException}.
+         */
+        INTERRUPTED
     }
 
     /** The CSV header line, without the line end. */

@@ -3,6 +3,7 @@ package io.github.mlp4j.train;
 import io.github.mlp4j.DivergenceException;
 import io.github.mlp4j.Layer;
 import io.github.mlp4j.Network;
+import io.github.mlp4j.TrainingInterruptedException;
 import io.github.mlp4j.Workspace;
 import io.github.mlp4j.data.BatchSource;
 import io.github.mlp4j.data.Dataset;
@@ -42,6 +43,11 @@ import java.util.Objects;
  * a parameter NaN or infinite, stops training with a {@link DivergenceException} naming the epoch,
  * the batch and the last finite cost. The network then keeps the parameters it had before that
  * step, all finite.
+ *
+ * <p>Interrupts: if the training thread is interrupted, training stops before the next batch
+ * with a {@link TrainingInterruptedException} naming the epoch and the batches done; the network
+ * keeps the parameters of the last finished step, listeners get {@link TrainingListener#onStop}
+ * with {@link History.StopReason#INTERRUPTED}, and the thread's interrupt flag stays set.
  *
  * <p>With plain SGD, no clipping, no weight decay and a constant rate, the steps are those of
  * {@link Network#fit}; the two give the same bits when the shuffles coincide (Network.fit shuffles
@@ -278,6 +284,9 @@ public final class Trainer {
                 long seen = 0;
                 int batch = 0;
                 for (int rows = batches.next(); rows > 0; rows = batches.next()) {
+                    if (Thread.currentThread().isInterrupted()) {               // the flag stays set
+                        throw interrupted(epoch, batch, epochRows);
+                    }
                     batch++;
                     double cost = net.computeGradient(batches.x(), batches.y(), rows, w);   // C, g = ∂C/∂θ
                     requireFinite(cost, w.gradient(), epoch, batch, lastFinite);
@@ -337,6 +346,11 @@ public final class Trainer {
                 l.onDivergence(e);
             }
             throw e;
+        } catch (TrainingInterruptedException e) {
+            for (TrainingListener l : listeners) {
+                l.onStop(History.StopReason.INTERRUPTED, e.getMessage());
+            }
+            throw e;
         } finally {
             batches.finish();
         }
@@ -365,6 +379,15 @@ public final class Trainer {
                     + "; a schedule must return a finite rate of at least 0.");
         }
         return rate;
+    }
+
+    /** Returns the exception for an interrupt before step {@code batch + 1} of {@code epoch}. */
+    private static TrainingInterruptedException interrupted(int epoch, int batch, List<History.Epoch> finished) {
+        double[] costs = new double[finished.size()];
+        for (int e = 0; e < costs.length; e++) {
+            costs[e] = finished.get(e).trainingCost();
+        }
+        return new TrainingInterruptedException(epoch, batch, costs);
     }
 
     /** Throws if the cost or any gradient entry is NaN or infinite; the parameters are untouched. */

@@ -16,7 +16,9 @@ import io.github.mlp4j.Network;
  *   <li>{@link #onTrainingEnd} once, with the complete history.</li>
  * </ol>
  * If training diverges, {@link #onDivergence} comes instead of the remaining events and the
- * trainer then throws the same exception. Other exceptions end the run without further events.
+ * trainer then throws the same exception. If the training thread is interrupted, {@link #onStop}
+ * with {@link History.StopReason#INTERRUPTED} comes instead, and the trainer then throws a
+ * {@link io.github.mlp4j.TrainingInterruptedException}. Other exceptions end the run without further events.
  *
  * <p>Every method has an empty default, so a listener overrides only what it needs. Methods are
  * called on the training thread; a slow listener slows training. The library itself never prints:
@@ -44,9 +46,11 @@ public interface TrainingListener {
     }
 
     /**
-     * Called when a stopping rule ends training before the last configured epoch.
+     * Called when a stopping rule ends training before the last configured epoch, or when the
+     * training thread is interrupted.
      *
-     * @param reason {@link History.StopReason#EARLY_STOPPING} or {@link History.StopReason#TARGET_COST}
+     * @param reason {@link History.StopReason#EARLY_STOPPING}, {@link History.StopReason#TARGET_COST}
+     *     or {@link History.StopReason#INTERRUPTED}
      * @param message a sentence that explains it, the same as {@link History#stopMessage()}
      */
     default void onStop(History.StopReason reason, String message) {

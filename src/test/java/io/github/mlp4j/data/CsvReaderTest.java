@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CsvReaderTest {
-    private static final Path DATASETS = Path.of("/work/shared/datasets");
+    /** The shared data sets: ../shared/datasets beside the project (tests run in its folder), or -Dmlp4j.datasets. */
+    private static final Path DATASETS = Path.of(System.getProperty("mlp4j.datasets", "../shared/datasets"));
 
     @TempDir
     Path dir;
@@ -222,7 +223,8 @@ class CsvReaderTest {
     @Test
     void readsTheSharedRealDataSets() throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(DATASETS),
-                "skipped: the real data sets are not present at " + DATASETS);
+                "skipped: the real data sets are not present at " + DATASETS.toAbsolutePath()
+                        + "; put them in ../shared/datasets beside the project or pass -Dmlp4j.datasets=DIR.");
         CsvReader reader = CsvReader.builder().label("label").build();
 
         Dataset iris = reader.read(DATASETS.resolve("iris.csv"));

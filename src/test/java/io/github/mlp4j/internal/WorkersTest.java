@@ -3,19 +3,64 @@ package io.github.mlp4j.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@link Workers}: every part runs exactly once, errors reach the caller, bad sizes are refused. */
+/**
+ * {@link Workers}: every part runs exactly once, errors reach the caller, bad sizes are refused;
+ * workers never spin when idle or interrupted, end when idle and restart; the pool splits a task
+ * only when splitting was measured to pay.
+ *
+ * <p>Pools are shared per size in the JVM, so each lifecycle test uses a size no other test uses.
+ */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WorkersTest {
 
     @Test
     void everyPartRunsExactlyOncePerRun() {
+        splitAlways(WorkersTest::everyPartRunsExactlyOnce);
+    }
+
+    @Test
+    void everyPartRunsExactlyOnceWhenThePoolChoosesTheThreads() {
+        // the pool may run a task as one part on the caller, but never drops or repeats work
+        Workers pool = Workers.shared(3);
+        assertThat(pool.tryAcquire()).isTrue();
+        try {
+            for (int round = 0; round < 5_000; round++) {
+                int n = 2 + round % 4;
+                AtomicIntegerArray runs = new AtomicIntegerArray(n + 1);
+                AtomicIntegerArray counts = new AtomicIntegerArray(n + 1);
+                pool.run((part, parts) -> {
+                    counts.incrementAndGet(parts);
+                    runs.incrementAndGet(part);
+                }, n);
+                if (counts.get(1) == 1) {
+                    assertThat(runs.get(0)).isEqualTo(1);
+                } else {
+                    assertThat(counts.get(n)).isEqualTo(n);
+                    for (int p = 0; p < n; p++) {
+                        assertThat(runs.get(p)).as("round %d part %d", round, p).isEqualTo(1);
+                    }
+                }
+            }
+        } finally {
+            pool.release();
+        }
+    }
+
+    private static void everyPartRunsExactlyOnce() {
         Workers pool = Workers.shared(3);
         assertThat(pool.tryAcquire()).isTrue();
         try {
@@ -38,7 +83,11 @@ class WorkersTest {
     }
 
     @Test
-    void theCallerRunsAPartWhoseOwnerIsBusy() throws Exception {
+    void theCallerRunsAPartWhoseOwnerIsBusy() {
+        splitAlways(WorkersTest::theCallerRunsAPartOfABusyOwner);
+    }
+
+    private static void theCallerRunsAPartOfABusyOwner() {
         // 2 threads, 4 parts: parts 1 and 3 belong to the worker. Whoever runs part 1 waits until part 3
         // has run, so the worker, held in part 1, cannot run part 3 itself: the caller must take it.
         Workers pool = Workers.shared(2);
@@ -73,6 +122,10 @@ class WorkersTest {
 
     @Test
     void anErrorInAPartReachesTheCaller() {
+        splitAlways(WorkersTest::anErrorReachesTheCaller);
+    }
+
+    private static void anErrorReachesTheCaller() {
         Workers pool = Workers.shared(2);
         assertThat(pool.tryAcquire()).isTrue();
         try {
@@ -99,5 +152,321 @@ class WorkersTest {
                 .hasMessageContaining("between 2 and 64, but was 1");
         assertThat(Workers.shared(2)).isSameAs(Workers.shared(2));
         assertThat(Workers.shared(2).size()).isEqualTo(2);
+    }
+
+    /** Runs {@code body} with the pools' adaptive choice off, so that every run is split as asked. */
+    private static void splitAlways(Runnable body) {
+        boolean before = Workers.adaptive;
+        Workers.adaptive = false;
+        try {
+            body.run();
+        } finally {
+            Workers.adaptive = before;
+        }
+    }
+
+    /**
+     * Returns a 2-part task that records who ran each part; part 0 (the caller's) waits up to 5 s
+     * for part 1 to start, so that a worker, even one just started, claims part 1 before the
+     * caller could take it over.
+     */
+    private static Workers.Task twoParts(Set<String> names, Workers.Task body) {
+        CountDownLatch second = new CountDownLatch(1);
+        return (part, parts) -> {
+            if (part == 0) {
+                try {
+                    second.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                second.countDown();
+            }
+            body.run(part, parts);
+            names.add(Thread.currentThread().getName());
+        };
+    }
+
+    /** Runs a 2-part task on {@code pool} and returns the names of the threads that ran the parts. */
+    private static Set<String> runTwoParts(Workers pool) {
+        Set<String> names = ConcurrentHashMap.newKeySet();
+        assertThat(pool.tryAcquire()).isTrue();
+        try {
+            pool.run(twoParts(names, (part, parts) -> { }), 2);
+        } finally {
+            pool.release();
+        }
+        return names;
+    }
+
+    private static List<Thread> workersOf(int size) {
+        String prefix = "mlp4j-worker-" + size + "-";
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix))
+                .collect(Collectors.toList());
+    }
+
+    /** CPU time the live threads named like pool {@code size}'s workers use during {@code millis}, in ms. */
+    private static long cpuMillisOfWorkers(int size, long millis) throws InterruptedException {
+        List<Thread> workers = workersOf(size);
+        long[] before = workers.stream().mapToLong(t -> Math.max(0, ThreadProbe.cpuNanos(t))).toArray();
+        Thread.sleep(millis);
+        long used = 0;
+        for (int i = 0; i < workers.size(); i++) {
+            long after = ThreadProbe.cpuNanos(workers.get(i));                 // −1 once the thread has ended
+            used += Math.max(0, after - before[i]);
+        }
+        return used / 1_000_000;
+    }
+
+    @Test
+    void anInterruptedWorkerNeitherSpinsNorBreaksThePool() throws Exception {
+        splitAlways(() -> {
+            Workers pool = Workers.shared(7);
+            assertThat(pool.tryAcquire()).isTrue();
+            try {
+                AtomicReference<Thread> worker = new AtomicReference<>();
+                Set<String> first = ConcurrentHashMap.newKeySet();
+                pool.run(twoParts(first, (part, parts) -> {
+                    if (part == 1) {
+                        worker.set(Thread.currentThread());
+                        Thread.currentThread().interrupt();                    // as a server shutting down would
+                    }
+                }), 2);
+                assertThat(worker.get().getName()).startsWith("mlp4j-worker-7-");
+                try {
+                    List<Thread> targets = List.of(worker.get());
+                    Thread.sleep(300);
+                    assertThat(cpuMillisOfWorkers(7, 1_000)).as("CPU ms of interrupted workers in 1 s").isLessThan(50);
+                    for (Thread t : targets) {
+                        assertThat(t.getState()).as("interrupted worker %s", t.getName())
+                                .isIn(Thread.State.TERMINATED, Thread.State.TIMED_WAITING, Thread.State.WAITING);
+                    }
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                // a later task still runs on two threads
+                AtomicIntegerArray ran = new AtomicIntegerArray(2);
+                Set<String> names = ConcurrentHashMap.newKeySet();
+                pool.run(twoParts(names, (part, parts) -> ran.incrementAndGet(part)), 2);
+                assertThat(ran.get(0)).isEqualTo(1);
+                assertThat(ran.get(1)).isEqualTo(1);
+                assertThat(names).anyMatch(n -> n.startsWith("mlp4j-worker-7-"));
+            } finally {
+                pool.release();
+            }
+        });
+    }
+
+    @Test
+    void interruptingIdleWorkersEndsThemAndTheNextTaskStartsNewOnes() {
+        splitAlways(() -> {
+            Workers pool = Workers.shared(10);
+            assertThat(runTwoParts(pool)).anyMatch(n -> n.startsWith("mlp4j-worker-10-"));
+            int startedBefore = pool.threadsStarted();
+            workersOf(10).forEach(Thread::interrupt);
+            awaitNoWorkers(pool, 10, 5_000);
+            assertThat(runTwoParts(pool)).anyMatch(n -> n.startsWith("mlp4j-worker-10-"));
+            assertThat(pool.threadsStarted()).isGreaterThan(startedBefore);
+        });
+    }
+
+    @Test
+    void idleWorkersUseNoCpuAndEndAfterTheIdleTimeout() throws Exception {
+        long idleBefore = Workers.idleNanos;
+        Workers.idleNanos = TimeUnit.MILLISECONDS.toNanos(1_500);
+        try {
+            splitAlways(() -> {
+                Workers pool = Workers.shared(11);
+                assertThat(runTwoParts(pool)).anyMatch(n -> n.startsWith("mlp4j-worker-11-"));
+                try {
+                    Thread.sleep(100);
+                    assertThat(pool.liveThreads()).isEqualTo(1);              // parked, not yet ended
+                    assertThat(cpuMillisOfWorkers(11, 500)).as("CPU ms of a parked worker in 0.5 s").isLessThan(25);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                awaitNoWorkers(pool, 11, 10_000);
+                int startedBefore = pool.threadsStarted();
+                assertThat(runTwoParts(pool)).anyMatch(n -> n.startsWith("mlp4j-worker-11-"));
+                assertThat(pool.threadsStarted()).isEqualTo(startedBefore + 1);
+            });
+        } finally {
+            Workers.idleNanos = idleBefore;
+        }
+    }
+
+    private static void awaitNoWorkers(Workers pool, int size, long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while ((pool.liveThreads() > 0 || !workersOf(size).isEmpty()) && System.nanoTime() < deadline) {
+            LockSupportSleep.sleepMillis(20);
+        }
+        assertThat(pool.liveThreads()).as("live workers").isZero();
+        assertThat(workersOf(size)).as("threads named like the pool's workers").isEmpty();
+    }
+
+    @Test
+    void workersKeepNoClassLoaderOrThreadLocalOfTheThreadThatStartedThem() throws Exception {
+        InheritableThreadLocal<Object> local = new InheritableThreadLocal<>();
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader webApp = new URLClassLoader(new URL[0], before)) {
+            Thread.currentThread().setContextClassLoader(webApp);
+            local.set(new Object());
+            AtomicReference<ClassLoader> seen = new AtomicReference<>(webApp);
+            AtomicReference<Object> inherited = new AtomicReference<>("unset");
+            splitAlways(() -> {
+                Workers pool = Workers.shared(12);
+                assertThat(pool.tryAcquire()).isTrue();
+                try {
+                    pool.run(twoParts(ConcurrentHashMap.newKeySet(), (part, parts) -> {
+                        if (part == 1) {
+                            assertThat(Thread.currentThread().getName()).startsWith("mlp4j-worker-12-");
+                            seen.set(Thread.currentThread().getContextClassLoader());
+                            inherited.set(local.get());
+                        }
+                    }), 2);
+                } finally {
+                    pool.release();
+                }
+            });
+            assertThat(seen.get()).isSameAs(Workers.class.getClassLoader());
+            assertThat(inherited.get()).isNull();
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+            local.remove();
+        }
+    }
+
+    @Test
+    void anErrorInAWorkersPartReachesTheCallerAndIsNotKept() {
+        splitAlways(() -> {
+            Workers pool = Workers.shared(2);
+            assertThat(pool.tryAcquire()).isTrue();
+            try {
+                assertThatThrownBy(() -> pool.run((part, parts) -> {
+                    if (part == 1) {
+                        throw new AssertionError("part 1 failed");
+                    }
+                }, 2)).isInstanceOf(AssertionError.class).hasMessage("part 1 failed");
+                pool.run((part, parts) -> { }, 2);                             // no stale error thrown again
+            } finally {
+                pool.release();
+            }
+        });
+    }
+
+    /** Runs {@code body} with the first re-measurement {@code nanos} after the first measurement. */
+    private static void firstCheckAfter(long nanos, Runnable body) {
+        long before = Calibrator.firstCheckNanos;
+        Calibrator.firstCheckNanos = nanos;
+        try {
+            body.run();
+        } finally {
+            Calibrator.firstCheckNanos = before;
+        }
+    }
+
+    @Test
+    void splittingThatDoesNotPayIsDroppedForOneThread() {
+        firstCheckAfter(TimeUnit.MINUTES.toNanos(1), WorkersTest::splitDoesNotPay);
+    }
+
+    private static void splitDoesNotPay() {
+        // split, part 1 takes 3 ms while the whole task alone takes 1 ms: one thread is faster
+        Workers pool = Workers.shared(13);
+        AtomicIntegerArray byParts = new AtomicIntegerArray(3);
+        Workers.Task task = (part, parts) -> {
+            byParts.incrementAndGet(parts);
+            LockSupportSleep.sleepMillis(parts == 1 ? 1 : part == 1 ? 3 : 0);
+        };
+        assertThat(pool.tryAcquire()).isTrue();
+        try {
+            for (int i = 0; i < Calibrator.RUNS + 20; i++) {
+                pool.run(task, 2);
+            }
+        } finally {
+            pool.release();
+        }
+        assertThat(pool.parallelism()).as(pool.reason()).isEqualTo(1);
+        assertThat(pool.reason()).startsWith("1 thread: splitting did not pay");
+        assertThat(byParts.get(2)).as("parts of split runs").isEqualTo(Calibrator.RUNS);   // only while timing
+        assertThat(byParts.get(1)).as("runs alone").isEqualTo(Calibrator.RUNS / 2 + 20);
+    }
+
+    @Test
+    void splittingThatPaysIsKept() {
+        firstCheckAfter(TimeUnit.MINUTES.toNanos(1), WorkersTest::splitPays);
+    }
+
+    @Test
+    void theChoiceIsMeasuredAgainAndFollowsTheMachine() {
+        // splitting pays at first (alone 6 ms, split 2 ms per part), then stops paying (part 1 takes 12 ms,
+        // as if its core were taken); the next measurement, 50 ms after the first, must switch to one thread
+        firstCheckAfter(TimeUnit.MILLISECONDS.toNanos(50), () -> {
+            Workers pool = Workers.shared(15);
+            AtomicBoolean slowWorker = new AtomicBoolean();
+            Workers.Task task = (part, parts) -> LockSupportSleep.sleepMillis(
+                    parts == 1 ? 6 : part == 1 && slowWorker.get() ? 12 : 2);
+            assertThat(pool.tryAcquire()).isTrue();
+            try {
+                for (int i = 0; i < Calibrator.RUNS; i++) {
+                    pool.run(task, 2);
+                }
+                assertThat(pool.parallelism()).as(pool.reason()).isEqualTo(15);
+                slowWorker.set(true);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (pool.parallelism() != 1 && System.nanoTime() < deadline) {
+                    pool.run(task, 2);
+                }
+                assertThat(pool.parallelism()).as(pool.reason()).isEqualTo(1);
+            } finally {
+                pool.release();
+            }
+        });
+    }
+
+    private static void splitPays() {
+        // alone the task takes 6 ms; split, each of its two parts takes 2 ms at the same time
+        Workers pool = Workers.shared(14);
+        AtomicIntegerArray byParts = new AtomicIntegerArray(3);
+        Workers.Task task = (part, parts) -> {
+            byParts.incrementAndGet(parts);
+            LockSupportSleep.sleepMillis(parts == 1 ? 6 : 2);
+        };
+        assertThat(pool.tryAcquire()).isTrue();
+        try {
+            for (int i = 0; i < Calibrator.RUNS + 20; i++) {
+                pool.run(task, 2);
+            }
+        } finally {
+            pool.release();
+        }
+        assertThat(pool.parallelism()).as(pool.reason()).isEqualTo(14);
+        assertThat(pool.reason()).startsWith("14 threads: splitting measured faster");
+        assertThat(byParts.get(1)).as("runs alone").isEqualTo(Calibrator.RUNS / 2);        // only while timing
+        assertThat(byParts.get(2)).as("parts of split runs").isEqualTo(2 * (Calibrator.RUNS / 2 + 20));
+    }
+
+    @Test
+    void aRunAllocatesNothing() {
+        Workers pool = Workers.shared(2);
+        double[] sums = new double[2];
+        Workers.Task task = (part, parts) -> {
+            for (int i = part; i < 2_000; i += parts) {
+                sums[part] += Math.sqrt(i);
+            }
+        };
+        assertThat(pool.tryAcquire()).isTrue();
+        try {
+            for (int i = 0; i < 20_000; i++) {
+                pool.run(task, 2);                                             // warm up: threads, JIT, first measurements
+            }
+            long before = ThreadProbe.allocatedBytes();
+            for (int i = 0; i < 20_000; i++) {
+                pool.run(task, 2);
+            }
+            assertThat(ThreadProbe.allocatedBytes() - before).as("bytes allocated by 20,000 runs").isLessThan(1_024);
+        } finally {
+            pool.release();
+        }
     }
 }

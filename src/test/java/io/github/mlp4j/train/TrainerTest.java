@@ -11,6 +11,7 @@ import io.github.mlp4j.Layer;
 import io.github.mlp4j.Loss;
 import io.github.mlp4j.Network;
 import io.github.mlp4j.TestData;
+import io.github.mlp4j.TrainingInterruptedException;
 import io.github.mlp4j.data.BatchSource;
 import io.github.mlp4j.data.Dataset;
 import io.github.mlp4j.data.Generators;
@@ -557,5 +558,123 @@ class TrainerTest {
                 .fit(line(), ONE, ZERO))
                 .hasMessage("The learning-rate schedule gave NaN for epoch 1; a schedule must return a finite rate"
                         + " of at least 0.");
+    }
+
+    /**
+     * A source over {@code data} that, in pass {@code pass} (1-based), calls {@code atBatch} when asked for
+     * batch {@code batch + 1} and gives that batch only if {@code atBatch} returns true (else ends the pass).
+     */
+    private static BatchSource hooked(Dataset data, int pass, int batch, java.util.function.BooleanSupplier atBatch) {
+        BatchSource inner = BatchSource.of(data);
+        return new BatchSource() {
+            private int passes;
+            private int batches;
+
+            @Override
+            public int inputSize() {
+                return inner.inputSize();
+            }
+
+            @Override
+            public int outputSize() {
+                return inner.outputSize();
+            }
+
+            @Override
+            public void reset(long seed) throws IOException {
+                passes++;
+                batches = 0;
+                inner.reset(seed);
+            }
+
+            @Override
+            public int next(double[][] x, double[][] y) throws IOException {
+                if (passes == pass && batches == batch && !atBatch.getAsBoolean()) {
+                    return 0;
+                }
+                batches++;
+                return inner.next(x, y);
+            }
+
+            @Override
+            public void close() throws IOException {
+                inner.close();
+            }
+        };
+    }
+
+    @Test
+    void anInterruptStopsTrainingBeforeTheNextBatchAndKeepsTheLastFinishedStep() throws IOException {
+        Dataset circles = Generators.tutorialCircles(3);
+        NetworkBuilder shape = Network.builder().input(2).dense(8, Activation.tanh()).dense(1, Activation.sigmoid())
+                .loss(Loss.binaryCrossEntropy()).seed(9);
+        TrainingConfig config = TrainingConfig.builder().epochs(5).batchSize(20).seed(4).optimizer(Optimizer.adam())
+                .learningRate(0.01).validationFraction(0).build();
+        List<History.StopReason> stops = new ArrayList<>();
+        List<Double> costs = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onEpochEnd(History.Epoch row) {
+                costs.add(row.trainingCost());
+            }
+
+            @Override
+            public void onStop(History.StopReason reason, String message) {
+                stops.add(reason);
+            }
+        };
+
+        // interrupted while the source reads batch 8 of epoch 2: 7 steps of epoch 2 finished
+        Network interrupted = shape.build();
+        TrainingInterruptedException stopped;
+        try (BatchSource source = hooked(circles, 2, 7, () -> {
+            Thread.currentThread().interrupt();
+            return true;
+        })) {
+            stopped = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> new Trainer(config).withListener(listener).fit(interrupted, source),
+                    TrainingInterruptedException.class);
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt flag is still set").isTrue();   // and clears it
+        }
+        assertThat(stopped).isNotNull();
+        assertThat(stopped.epoch()).isEqualTo(2);
+        assertThat(stopped.batch()).isEqualTo(7);
+        assertThat(stopped.epochCosts()).containsExactly(costs.get(0));
+        assertThat(stopped.getMessage()).contains("epoch 2 after 7 batches", "interrupt flag is still set");
+        assertThat(stops).containsExactly(History.StopReason.INTERRUPTED);
+
+        // the same run ended by its data after those 7 steps: the same parameters, bit for bit
+        Network reference = shape.build();
+        try (BatchSource source = hooked(circles, 2, 7, () -> false)) {
+            new Trainer(config.toBuilder().epochs(2).build()).fit(reference, source);
+        }
+        assertThat(interrupted.parameters()).containsExactly(reference.parameters());
+
+        // interrupted between epochs (in-memory rows): stops before epoch 3's first step
+        Network between = shape.build();
+        TrainingListener interruptAfterTwo = new TrainingListener() {
+            @Override
+            public void onEpochEnd(History.Epoch row) {
+                if (row.epoch() == 2) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        TrainingInterruptedException atEpoch;
+        try {
+            atEpoch = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> new Trainer(config).withListener(interruptAfterTwo).fit(between, circles.x(), circles.y()),
+                    TrainingInterruptedException.class);
+        } finally {
+            assertThat(Thread.interrupted()).isTrue();
+        }
+        assertThat(atEpoch.epoch()).isEqualTo(3);
+        assertThat(atEpoch.batch()).isZero();
+        assertThat(atEpoch.epochCosts()).hasSize(2);
+        Network twoEpochs = shape.build();
+        History two = new Trainer(config.toBuilder().epochs(2).build()).fit(twoEpochs, circles.x(), circles.y());
+        assertThat(between.parameters()).containsExactly(twoEpochs.parameters());
+        assertThat(atEpoch.epochCosts()).containsExactly(two.epochs().get(0).trainingCost(), two.epochs().get(1).trainingCost());
     }
 }

@@ -1,3 +1,5 @@
+package io.github.mlp4j.bench;
+
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -8,12 +10,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A two-thread training step moves thousands of lines between the cores (the other thread's
  * half of the partial sums, of {@code W} and of the batch's activations and local gradients), so
  * this latency sets what splitting a small batch over two cores can gain. Run it with
- * {@code java bench/CoreToCore.java}; it prints one JSON line.
+ * {@code bash bench/run.sh probe CoreToCore [trips]}; it prints one JSON line.
  */
 public final class CoreToCore {
     private CoreToCore() {
     }
 
+    /**
+     * Runs the probe.
+     *
+     * @param args the round trips per trial (default 2,000,000)
+     * @throws InterruptedException if interrupted while waiting for the other thread
+     */
     public static void main(String[] args) throws InterruptedException {
         int trips = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         double[] roundTrips = new double[5];

@@ -1,0 +1,196 @@
+package io.github.mlp4j.internal;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Decides, for each kind of task a {@link Workers} pool runs, whether splitting it between the
+ * threads pays, from timings taken on this machine while the program runs.
+ *
+ * <p>A kind of task (a <em>site</em>) is the task's class (one per lambda in the code that hands
+ * out tasks) and its part count. For a new site, and again now and then, the pool times
+ * {@link #RUNS} runs of it, alternately split and on the caller alone (split, alone, alone,
+ * split, …, so that a trend in the machine's load hits both alike). Neighbouring runs of a site
+ * do the same work, so the two sums compare like with like; the slowest run of each way is left
+ * out, so that one garbage collection or descheduled thread does not decide. Splitting is chosen
+ * only if it took at most {@link #MARGIN} of the time alone. Between measurements the site runs
+ * the chosen way untimed. The next measurement comes after {@link #FIRST_CHECK_NANOS}, the wait
+ * doubling while the choice stays the same (up to {@link #LAST_CHECK_NANOS}): a host whose load
+ * changes gets a new choice within seconds, and a steady one pays for timing the slower way
+ * rarely.
+ *
+ * <p>Used only by the thread that holds the pool, except {@link #parallelism()} and
+ * {@link #reason()}, which read a summary published once per measurement. Nothing here allocates
+ * while tasks run, and a site keeps only a hash of its task's class, never the class or the task.
+ */
+final class Calibrator {
+    /** Run this site on the caller alone, untimed. */
+    static final int ALONE = 0;
+    /** Run this site split, untimed. */
+    static final int SPLIT = 1;
+    /** Run this site on the caller alone and {@link #record} the time. */
+    static final int TIME_ALONE = 2;
+    /** Run this site split and {@link #record} the time. */
+    static final int TIME_SPLIT = 3;
+
+    /** Timed runs per measurement: half split, half alone. */
+    static final int RUNS = 16;
+    /** Splitting must take at most this fraction of the time alone to be chosen. */
+    static final double MARGIN = 0.92;
+    static final long FIRST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    static final long LAST_CHECK_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** The wait before a site's second measurement; a knob for tests (normally {@link #FIRST_CHECK_NANOS}). */
+    static volatile long firstCheckNanos = FIRST_CHECK_NANOS;
+
+    private static final int SITES = 128;
+    private static final int PROBES = 8;
+
+    private final int size;
+    /** Per site: a nonzero hash of its task class and part count, 0 when free. */
+    private final int[] tag = new int[SITES];
+    /** Per site: timed runs so far in the current measurement, or −1 between measurements. */
+    private final int[] timed = new int[SITES];
+    /** Per site: whether the last measurement chose to split. */
+    private final boolean[] splits = new boolean[SITES];
+    private final long[] aloneSum = new long[SITES];
+    private final long[] aloneMax = new long[SITES];
+    private final long[] splitSum = new long[SITES];
+    private final long[] splitMax = new long[SITES];
+    /** Per site: when (System.nanoTime) the next measurement starts. */
+    private final long[] nextCheck = new long[SITES];
+    /** Per site: the wait before the next measurement. */
+    private final long[] interval = new long[SITES];
+    /** Per site: the pool's run count when it last ran, to reuse the least recently used site. */
+    private final long[] lastUsed = new long[SITES];
+    /** Per site: the average time of one run alone in its last measurement, in nanoseconds. */
+    private final long[] meanAlone = new long[SITES];
+    /** Per site: the average time of one run split in its last measurement, in nanoseconds. */
+    private final long[] meanSplit = new long[SITES];
+    private long uses;
+
+    /** The largest time in a {@link #summary} field (about 268 ms). */
+    private static final long LIMIT = (1L << 28) - 1;
+    /**
+     * The measurement of the site with the longest runs: threads chosen (bits 56 and up), ns per
+     * run split (bits 28–55) and alone (bits 0–27); 0 before any.
+     */
+    private volatile long summary;
+
+    Calibrator(int size) {
+        this.size = size;
+    }
+
+    /** Returns the site of {@code task} run in {@code parts} parts, starting a measurement for a new one. */
+    int site(Workers.Task task, int parts) {
+        int h = System.identityHashCode(task.getClass()) * 0x9E3779B1 + parts * 0x85EBCA6B;
+        h ^= h >>> 15;
+        int key = h | 1;
+        int first = h & (SITES - 1);
+        int victim = first;
+        uses++;
+        for (int i = 0; i < PROBES; i++) {
+            int s = (first + i) & (SITES - 1);
+            if (tag[s] == key) {
+                lastUsed[s] = uses;
+                return s;
+            }
+            if (tag[s] == 0) {
+                victim = s;
+                break;
+            }
+            if (lastUsed[s] < lastUsed[victim]) {
+                victim = s;
+            }
+        }
+        tag[victim] = key;
+        lastUsed[victim] = uses;
+        timed[victim] = 0;
+        interval[victim] = firstCheckNanos;
+        splits[victim] = false;
+        meanAlone[victim] = 0;
+        clearSums(victim);
+        return victim;
+    }
+
+    /** Returns how to run site {@code s} this time: {@link #ALONE}, {@link #SPLIT}, {@link #TIME_ALONE} or {@link #TIME_SPLIT}. */
+    int plan(int s) {
+        int k = timed[s];
+        if (k < 0) {
+            if (System.nanoTime() - nextCheck[s] < 0) {
+                return splits[s] ? SPLIT : ALONE;
+            }
+            clearSums(s);
+            k = 0;
+            timed[s] = 0;
+        }
+        int phase = k & 3;
+        return phase == 0 || phase == 3 ? TIME_SPLIT : TIME_ALONE;        // split, alone, alone, split, …
+    }
+
+    /** Records that a timed run of site {@code s}, split or alone, took {@code nanos}; decides after {@link #RUNS}. */
+    void record(int s, boolean split, long nanos) {
+        if (split) {
+            splitSum[s] += nanos;
+            splitMax[s] = Math.max(splitMax[s], nanos);
+        } else {
+            aloneSum[s] += nanos;
+            aloneMax[s] = Math.max(aloneMax[s], nanos);
+        }
+        if (++timed[s] < RUNS) {
+            return;
+        }
+        long splitTime = splitSum[s] - splitMax[s];
+        long aloneTime = aloneSum[s] - aloneMax[s];
+        boolean choice = splitTime <= MARGIN * aloneTime;
+        interval[s] = choice == splits[s] ? Math.min(2 * interval[s], LAST_CHECK_NANOS) : firstCheckNanos;
+        splits[s] = choice;
+        timed[s] = -1;
+        nextCheck[s] = System.nanoTime() + interval[s];
+        int runsEach = RUNS / 2 - 1;
+        meanAlone[s] = Math.max(1, aloneTime / runsEach);
+        meanSplit[s] = Math.max(1, splitTime / runsEach);
+        publish();
+    }
+
+    /** Publishes the measurement of the site whose runs alone take longest: the one that matters most. */
+    private void publish() {
+        int best = -1;
+        for (int i = 0; i < SITES; i++) {
+            if (tag[i] != 0 && meanAlone[i] > 0 && (best < 0 || meanAlone[i] > meanAlone[best])) {
+                best = i;
+            }
+        }
+        int threads = splits[best] ? size : 1;
+        summary = ((long) threads << 56) | (Math.min(meanSplit[best], LIMIT) << 28) | Math.min(meanAlone[best], LIMIT);
+    }
+
+    private void clearSums(int s) {
+        aloneSum[s] = 0;
+        aloneMax[s] = 0;
+        splitSum[s] = 0;
+        splitMax[s] = 0;
+    }
+
+    /** Returns the threads chosen for the kind of task with the longest runs; the pool's size before any measurement. */
+    int parallelism() {
+        long sum = summary;
+        return sum == 0 ? size : (int) (sum >>> 56);
+    }
+
+    /** Returns why {@link #parallelism()} threads run, with the times measured. */
+    String reason() {
+        long sum = summary;
+        if (sum == 0) {
+            return size + " threads: nothing measured yet (tasks are timed split and alone on their first runs)";
+        }
+        int threads = (int) (sum >>> 56);
+        long split = (sum >>> 28) & LIMIT;
+        long alone = sum & LIMIT;
+        String speed = String.format(java.util.Locale.ROOT, "%.2f", alone / (double) Math.max(split, 1));
+        String times = " (" + size + " threads ran the largest task in " + split / 1_000 + " µs, one thread in "
+                + alone / 1_000 + " µs: " + speed + "×)";
+        if (threads > 1) {
+            return threads + " threads: splitting measured faster than one thread" + times;
+        }
+        return "1 thread: splitting did not pay on this machine now (other work may share the cores)" + times;
+    }
+}
