@@ -55,7 +55,7 @@ public final class Tour {
         double[] costs = net.fit(train.x(), train.y(), 100, 32, 0.05);
 
         // 4. Evaluate on rows it has never seen
-        double accuracy = Accuracy.of(net.predictClass(test.x()), test.labels());
+        double accuracy = Accuracy.of(test.labels(), net.predictClass(test.x()));
         System.out.printf(Locale.ROOT, "final cost %.4f, test accuracy %.3f%n", costs[costs.length - 1], accuracy);
 
         // 5. Save, and load it back: the loaded network predicts the same bits

@@ -131,7 +131,7 @@ public final class TrainCsv {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         int[] predicted = net.predictClass(xTest);
-        ConfusionMatrix confusion = ConfusionMatrix.of(predicted, actual, classes);
+        ConfusionMatrix confusion = ConfusionMatrix.of(actual, predicted, classes);
         out.println("Confusion matrix of the " + actual.length + " test rows (rows: actual, columns: predicted):");
         out.println(confusion);
         double accuracy = confusion.accuracy();

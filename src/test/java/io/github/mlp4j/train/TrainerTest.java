@@ -299,7 +299,7 @@ class TrainerTest {
                 .build();
         History history = new Trainer(config).fit(net, train.x(), train.y(), test.x(), test.y());
 
-        double accuracy = Accuracy.of(net.predictClass(test.x()), test.labels());
+        double accuracy = Accuracy.of(test.labels(), net.predictClass(test.x()));
         assertThat(history.epochs().get(history.bestEpoch() - 1).validationAccuracy()).isEqualTo(accuracy);
         assertThat(accuracy).isGreaterThanOrEqualTo(0.95);
     }
