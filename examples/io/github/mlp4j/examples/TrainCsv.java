@@ -11,7 +11,6 @@ import io.github.mlp4j.metrics.ConfusionMatrix;
 import io.github.mlp4j.optim.Optimizer;
 import io.github.mlp4j.train.ConsoleListener;
 import io.github.mlp4j.train.EarlyStopping;
-import io.github.mlp4j.train.EarlyStopping.Direction;
 import io.github.mlp4j.train.EarlyStopping.Monitor;
 import io.github.mlp4j.train.History;
 import io.github.mlp4j.train.Trainer;
@@ -117,12 +116,11 @@ public final class TrainCsv {
 
         TrainingConfig config = TrainingConfig.builder()
                 .epochs(epochs)
-                .batchSize(batch)
-                .seed(seed)
+                .batchSize(batch)                                           // shuffles use the network's seed
                 .optimizer(Optimizer.adam())
                 .learningRate(learningRate)
                 .validationFraction(0.2)
-                .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST, Direction.MINIMIZE, 30))
+                .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST, 30))
                 .build();
         long start = System.nanoTime();
         History history = new Trainer(config)

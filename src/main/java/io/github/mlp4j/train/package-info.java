@@ -9,7 +9,7 @@
  *         .epochs(200).batchSize(32)
  *         .optimizer(Optimizer.adam()).learningRate(0.001)
  *         .validationFraction(0.2)
- *         .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST, Direction.MINIMIZE, 10))
+ *         .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST, 10))
  *         .build();
  * History history = new Trainer(config)
  *         .withListener(new ConsoleListener(System.out))
