@@ -17,6 +17,8 @@ import io.github.mlp4j.train.Trainer;
 import io.github.mlp4j.train.TrainingConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +39,7 @@ import java.util.Locale;
  * <p>How to run it:
  * <pre>
  * mvn -q test-compile exec:java -Dexec.mainClass=io.github.mlp4j.examples.TrainCsv \
- *     -Dexec.args="--data ../shared/datasets/iris.csv --seed 1"
+ *     -Dexec.args="--data examples/data/iris.csv --seed 1"
  * </pre>
  * Options: {@code --data FILE} (required), {@code --label NAME}, {@code --hidden 32,16},
  * {@code --epochs N}, {@code --batch N}, {@code --seed N}, {@code --learning-rate X}.
@@ -92,7 +94,14 @@ public final class TrainCsv {
             }
         }
         if (data == null) {
-            throw new IllegalArgumentException("No data file; pass --data FILE (a CSV with a header line).");
+            throw new IllegalArgumentException("No data file; pass --data FILE (a CSV with a header line), such as"
+                    + " --data examples/data/iris.csv from the repository's root.");
+        }
+        if (!Files.isRegularFile(data)) {
+            throw new NoSuchFileException(data.toString(), null, "no such file: looked for "
+                    + data.toAbsolutePath().normalize() + ". The repository ships examples/data/iris.csv and"
+                    + " examples/data/wine.csv: run from the repository's root with --data examples/data/iris.csv,"
+                    + " or pass the path of your own CSV file.");
         }
 
         Dataset all = CsvReader.builder().label(label).build().read(data);          // one-hot targets
