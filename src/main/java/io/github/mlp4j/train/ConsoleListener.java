@@ -32,6 +32,7 @@ public final class ConsoleListener implements TrainingListener {
     private double firstEpochSeconds;
     private History.Epoch last;
     private boolean lastPrinted;
+    private String stopMessage;
 
     /**
      * Creates a listener that prints every epoch.
@@ -64,6 +65,7 @@ public final class ConsoleListener implements TrainingListener {
         firstEpochSeconds = Double.NaN;
         last = null;
         lastPrinted = false;
+        stopMessage = null;
         String rows = trainingRows < 0 ? "a batch source" : trainingRows + " rows";
         out.println("Training " + network + " on " + rows
                 + (validationRows > 0 ? ", validating on " + validationRows + " rows" : "")
@@ -135,6 +137,7 @@ public final class ConsoleListener implements TrainingListener {
     @Override
     public void onStop(History.StopReason reason, String message) {
         printLast();
+        stopMessage = message;
         out.println("Stopped (" + reason + "): " + message);
     }
 
@@ -146,7 +149,12 @@ public final class ConsoleListener implements TrainingListener {
     @Override
     public void onTrainingEnd(History history) {
         printLast();
-        out.println("Done after " + history.size() + " epochs: " + history.stopMessage());
+        String why = history.stopMessage();
+        if (stopMessage != null && why.startsWith(stopMessage)) {
+            why = why.substring(stopMessage.length()).strip();             // said already by the Stopped line
+        }
+        out.println("Done after " + history.size() + (history.size() == 1 ? " epoch" : " epochs")
+                + (why.isEmpty() ? "." : ": " + why));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.mlp4j.train;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -164,7 +165,8 @@ public record EarlyStopping(Monitor monitor, int patience, double minDelta, bool
             return String.format(Locale.ROOT, "%s did not improve on %.6g (epoch %d) for %d epochs"
                     + " (minDelta 0: any improvement would have counted).", monitor.label(), best, bestEpoch, patience);
         }
-        return String.format(Locale.ROOT, "%s did not improve on %.6g (epoch %d) by more than minDelta %.6g for %d"
-                + " epochs; a smaller minDelta counts smaller gains.", monitor.label(), best, bestEpoch, minDelta, patience);
+        return String.format(Locale.ROOT, "%s did not improve on %.6g (epoch %d) by more than minDelta %s for %d"
+                + " epochs; a smaller minDelta counts smaller gains.", monitor.label(), best, bestEpoch,
+                BigDecimal.valueOf(minDelta).stripTrailingZeros().toPlainString(), patience);
     }
 }

@@ -111,8 +111,8 @@ class TrainerRunTest {
         assertThat(lines[1]).startsWith("epoch   1/100  cost ");
         assertThat(lines[2]).as("epoch 4 is not a multiple of 10 but is the last").startsWith("epoch   4/100  cost ");
         assertThat(lines[3]).startsWith("Stopped (EARLY_STOPPING): validation cost did not improve on ")
-                .contains("(epoch 1) by more than minDelta 1.00000 for 3 epochs");
-        assertThat(lines[4]).startsWith("Done after 4 epochs: ");
+                .contains("(epoch 1) by more than minDelta 1 for 3 epochs");
+        assertThat(lines[4]).isEqualTo("Done after 4 epochs: Restored the parameters of epoch 1.");
         assertThat(lines).hasSize(5);
         assertThat(text.toString(StandardCharsets.UTF_8)).doesNotContain("left ~");
     }
@@ -128,5 +128,6 @@ class TrainerRunTest {
         assertThat(lines).hasSize(4);
         assertThat(lines[1]).startsWith("epoch   1/100");
         assertThat(lines[2]).startsWith("Stopped (TARGET_COST)");
+        assertThat(lines[3]).isEqualTo("Done after 1 epoch.");
     }
 }

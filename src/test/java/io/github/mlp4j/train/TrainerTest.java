@@ -183,7 +183,7 @@ class TrainerTest {
         assertThat(history.bestEpoch()).isEqualTo(2);
         assertThat(net.parameters()).containsExactly(0.95, 0.0);
         assertThat(history.stopMessage()).isEqualTo("validation cost did not improve on 1.00000 (epoch 2) by more"
-                + " than minDelta 0.300000 for 2 epochs; a smaller minDelta counts smaller gains.");
+                + " than minDelta 0.3 for 2 epochs; a smaller minDelta counts smaller gains.");
     }
 
     @Test
