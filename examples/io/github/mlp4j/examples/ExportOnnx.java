@@ -67,7 +67,7 @@ public final class ExportOnnx {
                 .seed(seed)
                 .build();
         double[] costs = net.fit(blobs.x(), blobs.y(), epochs, 32, 0.05);
-        double accuracy = Accuracy.of(net.predictClass(blobs.x()), blobs.labels());
+        double accuracy = Accuracy.of(blobs.labels(), net.predictClass(blobs.x()));
         System.out.printf(Locale.ROOT, "Trained %s: final cost %.4f, training accuracy %.3f%n",
                 net, costs[costs.length - 1], accuracy);
 

@@ -158,12 +158,12 @@ public final class Mnist {
             epochSeconds[epoch - 1] = (System.nanoTime() - start) / 1e9;
             testCost[epoch - 1] = net.loss(xTest, yTest);
             predicted = net.predictClass(xTest);
-            testAccuracy = Accuracy.of(predicted, test.labels());
+            testAccuracy = Accuracy.of(test.labels(), predicted);
             System.out.printf(Locale.ROOT, "epoch %2d  cost %.5f  test cost %.5f  test accuracy %.4f  %.1f s%n",
                     epoch, trainCost[epoch - 1], testCost[epoch - 1], testAccuracy, epochSeconds[epoch - 1]);
         }
 
-        ConfusionMatrix confusion = ConfusionMatrix.of(predicted, test.labels(), 10);
+        ConfusionMatrix confusion = ConfusionMatrix.of(test.labels(), predicted, 10);
         System.out.println();
         System.out.print(confusion);
         double trainSeconds = Arrays.stream(epochSeconds).sum();

@@ -12,13 +12,14 @@ import io.github.mlp4j.metrics.ConfusionMatrix;
 import io.github.mlp4j.optim.Optimizer;
 import io.github.mlp4j.train.ConsoleListener;
 import io.github.mlp4j.train.EarlyStopping;
-import io.github.mlp4j.train.EarlyStopping.Direction;
 import io.github.mlp4j.train.EarlyStopping.Monitor;
 import io.github.mlp4j.train.History;
 import io.github.mlp4j.train.Trainer;
 import io.github.mlp4j.train.TrainingConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +40,7 @@ import java.util.Locale;
  * <p>How to run it:
  * <pre>
  * mvn -q test-compile exec:java -Dexec.mainClass=io.github.mlp4j.examples.TrainCsv \
- *     -Dexec.args="--data ../shared/datasets/iris.csv --seed 1"
+ *     -Dexec.args="--data examples/data/iris.csv --seed 1"
  * </pre>
  * Options: {@code --data FILE} (required), {@code --label NAME}, {@code --hidden 32,16},
  * {@code --epochs N}, {@code --batch N}, {@code --seed N}, {@code --learning-rate X}.
@@ -94,7 +95,14 @@ public final class TrainCsv {
             }
         }
         if (data == null) {
-            throw new IllegalArgumentException("No data file; pass --data FILE (a CSV with a header line).");
+            throw new IllegalArgumentException("No data file; pass --data FILE (a CSV with a header line), such as"
+                    + " --data examples/data/iris.csv from the repository's root.");
+        }
+        if (!Files.isRegularFile(data)) {
+            throw new NoSuchFileException(data.toString(), null, "no such file: looked for "
+                    + data.toAbsolutePath().normalize() + ". The repository ships examples/data/iris.csv and"
+                    + " examples/data/wine.csv: run from the repository's root with --data examples/data/iris.csv,"
+                    + " or pass the path of your own CSV file.");
         }
 
         Dataset all = CsvReader.builder().label(label).build().read(data);          // one-hot targets
@@ -118,12 +126,11 @@ public final class TrainCsv {
 
         TrainingConfig config = TrainingConfig.builder()
                 .epochs(epochs)
-                .batchSize(batch)
-                .seed(seed)
+                .batchSize(batch)                                           // shuffles use the network's seed
                 .optimizer(Optimizer.adam())
                 .learningRate(learningRate)
                 .validationFraction(0.2)
-                .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST, Direction.MINIMIZE, 30))
+                .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST, 30))
                 .build();
         long start = System.nanoTime();
         History history = new Trainer(config)
@@ -132,7 +139,7 @@ public final class TrainCsv {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         int[] predicted = net.predictClass(xTest);
-        ConfusionMatrix confusion = ConfusionMatrix.of(predicted, actual, classes);
+        ConfusionMatrix confusion = ConfusionMatrix.of(actual, predicted, classes);
         out.println("Confusion matrix of the " + actual.length + " test rows (rows: actual, columns: predicted):");
         out.println(confusion);
         double accuracy = confusion.accuracy();

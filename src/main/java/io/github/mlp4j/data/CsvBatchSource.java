@@ -106,13 +106,16 @@ public final class CsvBatchSource implements BatchSource {
      * @param format the CSV options, such as {@code CsvReader.defaults()}
      * @param capacity the number of rows in the shuffle buffer, at least 1, such as 10,000
      * @return the source, which must be reset before the first batch
-     * @throws IOException if the file cannot be read
+     * @throws java.nio.file.NoSuchFileException if there is no file at the path; the message gives
+     *     the absolute path looked at and the working directory
+     * @throws IOException if the file is a folder, may not be read, or reading fails
      * @throws CsvFormatException if the header is bad, the file has no data rows, or (while the
      *     classes are found) a data line is bad
      * @throws IllegalArgumentException if capacity &lt; 1
      */
     public static CsvBatchSource open(Path file, CsvReader format, int capacity) throws IOException {
         Objects.requireNonNull(file, "file");
+        InputFiles.requireReadable(file);
         Path name = file.getFileName();
         return open(() -> Files.newBufferedReader(file, StandardCharsets.UTF_8),
                 name == null ? file.toString() : name.toString(), format, capacity);

@@ -101,11 +101,14 @@ public final class CsvReader {
      *
      * @param file the file, read as UTF-8; its file name appears in error messages
      * @return the data set, one row per data line
-     * @throws IOException if the file cannot be read
+     * @throws java.nio.file.NoSuchFileException if there is no file at the path; the message gives
+     *     the absolute path looked at and the working directory
+     * @throws IOException if the file is a folder, may not be read, or reading fails
      * @throws CsvFormatException if the contents are not a data set in this reader's format
      */
     public Dataset read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
+        InputFiles.requireReadable(file);
         Path name = file.getFileName();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(reader, name == null ? file.toString() : name.toString());

@@ -20,11 +20,12 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Model model = Model.of(network)
- *         .withScaling(Scaling.standard(scaler.mean(), scaler.scale()))
+ *         .withScaling(Scaling.from(scaler))                 // a fitted StandardScaler or MinMaxScaler
  *         .withClassNames(List.of("setosa", "versicolor", "virginica"));
  * model.save(Path.of("iris.mlp4j"));
  * Model again = Model.load(Path.of("iris.mlp4j"));
- * String name = again.predictClassName(new double[] {5.1, 3.5, 1.4, 0.2});
+ * int c = again.predictClass(new double[] {5.1, 3.5, 1.4, 0.2});             // 0
+ * String name = again.predictClassName(new double[] {5.1, 3.5, 1.4, 0.2});   // "setosa"
  * }</pre>
  */
 public final class Model {
@@ -159,6 +160,19 @@ public final class Model {
     }
 
     /**
+     * Returns the predicted class index of one raw row, as {@link Network#predictClass(double[])}
+     * decides it after scaling.
+     *
+     * @param x raw inputs, of length inputSize; not modified
+     * @return the class index
+     * @throws IllegalArgumentException if {@code x} has the wrong length or holds NaN or infinity
+     * @throws IllegalStateException if the network is not a classifier
+     */
+    public int predictClass(double[] x) {
+        return network.predictClass(scaling == null ? x : scaling.apply(x));
+    }
+
+    /**
      * Returns the name of the predicted class of one raw row.
      *
      * @param x raw inputs, of length inputSize; not modified
@@ -168,7 +182,7 @@ public final class Model {
      *     no name (the model has fewer names than classes)
      */
     public String predictClassName(double[] x) {
-        int c = network.predictClass(scaling == null ? x : scaling.apply(x));
+        int c = predictClass(x);
         if (c >= classNames.size()) {
             throw new IllegalStateException("The predicted class is " + c + " but the model names "
                     + classNames.size() + " classes " + classNames

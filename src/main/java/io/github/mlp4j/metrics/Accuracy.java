@@ -10,21 +10,21 @@ public final class Accuracy {
     }
 
     /**
-     * Returns the accuracy {@code (1/n)·Σ [predictedᵢ = actualᵢ]} of class predictions.
+     * Returns the accuracy {@code (1/n)·Σ [actualᵢ = predictedᵢ]} of class predictions.
      *
-     * @param predicted the predicted class of each sample, at least 0; not modified
      * @param actual the true class of each sample, at least 0; not modified
+     * @param predicted the predicted class of each sample, at least 0; not modified
      * @return the fraction of correct predictions, in [0, 1]
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the arrays are empty, differ in length, or hold a
      *     negative label
      */
-    public static double of(int[] predicted, int[] actual) {
-        int n = MetricChecks.labels(predicted, "predicted");
-        MetricChecks.sameLength(n, "predicted", MetricChecks.labels(actual, "actual"), "actual");
+    public static double of(int[] actual, int[] predicted) {
+        int n = MetricChecks.labels(actual, "actual");
+        MetricChecks.sameLength(n, "actual", MetricChecks.labels(predicted, "predicted"), "predicted");
         int correct = 0;
         for (int i = 0; i < n; i++) {
-            if (predicted[i] == actual[i]) {
+            if (actual[i] == predicted[i]) {
                 correct++;
             }
         }

@@ -73,15 +73,15 @@ public final class ClassificationReport {
     /**
      * Returns the report of class predictions for classes {@code 0 … classCount − 1}.
      *
-     * @param predicted the predicted class of each sample; not modified
      * @param actual the true class of each sample; not modified
+     * @param predicted the predicted class of each sample; not modified
      * @param classCount the number of classes {@code k}, at least 1
      * @return the report
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException as {@link ConfusionMatrix#of(int[], int[], int)} does
      */
-    public static ClassificationReport of(int[] predicted, int[] actual, int classCount) {
-        return from(ConfusionMatrix.of(predicted, actual, classCount));
+    public static ClassificationReport of(int[] actual, int[] predicted, int classCount) {
+        return from(ConfusionMatrix.of(actual, predicted, classCount));
     }
 
     /**

@@ -36,36 +36,36 @@ public final class ConfusionMatrix {
      * Counts predictions against the truth for classes {@code 0 … classCount − 1}, named
      * {@code "0"}, {@code "1"}, ….
      *
-     * @param predicted the predicted class of each sample; not modified
      * @param actual the true class of each sample; not modified
+     * @param predicted the predicted class of each sample; not modified
      * @param classCount the number of classes {@code k}, at least 1
      * @return the k×k confusion matrix
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the arrays are empty or differ in length, a label is
      *     outside [0, k), or {@code classCount < 1}
      */
-    public static ConfusionMatrix of(int[] predicted, int[] actual, int classCount) {
+    public static ConfusionMatrix of(int[] actual, int[] predicted, int classCount) {
         MetricChecks.classCount(classCount);
         List<String> names = new ArrayList<>(classCount);
         for (int c = 0; c < classCount; c++) {
             names.add(Integer.toString(c));
         }
-        return count(predicted, actual, List.copyOf(names));
+        return count(actual, predicted, List.copyOf(names));
     }
 
     /**
      * Counts predictions against the truth for the classes named in {@code classNames}, where
      * label {@code c} is the class {@code classNames.get(c)}.
      *
-     * @param predicted the predicted class of each sample; not modified
      * @param actual the true class of each sample; not modified
+     * @param predicted the predicted class of each sample; not modified
      * @param classNames one name per class, at least one; copied
      * @return the confusion matrix with {@code classNames.size()} classes
      * @throws NullPointerException if an array, the list or a name is null
      * @throws IllegalArgumentException if the arrays are empty or differ in length, a label is
      *     outside [0, classNames.size()), or the list is empty
      */
-    public static ConfusionMatrix of(int[] predicted, int[] actual, List<String> classNames) {
+    public static ConfusionMatrix of(int[] actual, int[] predicted, List<String> classNames) {
         Objects.requireNonNull(classNames, "classNames");
         for (int c = 0; c < classNames.size(); c++) {
             int index = c;
@@ -74,7 +74,7 @@ public final class ConfusionMatrix {
         if (classNames.isEmpty()) {
             throw new IllegalArgumentException("classNames is empty; pass one name per class.");
         }
-        return count(predicted, actual, List.copyOf(classNames));
+        return count(actual, predicted, List.copyOf(classNames));
     }
 
     /**
@@ -84,32 +84,32 @@ public final class ConfusionMatrix {
      * <p>Prefer {@link #of(int[], int[], int)} when the number of classes is known: a class that
      * happens to be absent from both arrays would otherwise be left out.
      *
-     * @param predicted the predicted class of each sample, at least 0; not modified
      * @param actual the true class of each sample, at least 0; not modified
+     * @param predicted the predicted class of each sample, at least 0; not modified
      * @return the confusion matrix
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the arrays are empty, differ in length, or hold a
      *     negative label
      */
-    public static ConfusionMatrix of(int[] predicted, int[] actual) {
-        MetricChecks.labels(predicted, "predicted");
+    public static ConfusionMatrix of(int[] actual, int[] predicted) {
         MetricChecks.labels(actual, "actual");
+        MetricChecks.labels(predicted, "predicted");
         int largest = 0;
-        for (int p : predicted) {
-            largest = Math.max(largest, p);
-        }
         for (int a : actual) {
             largest = Math.max(largest, a);
         }
-        return of(predicted, actual, largest + 1);
+        for (int p : predicted) {
+            largest = Math.max(largest, p);
+        }
+        return of(actual, predicted, largest + 1);
     }
 
-    private static ConfusionMatrix count(int[] predicted, int[] actual, List<String> classNames) {
-        int n = MetricChecks.labels(predicted, "predicted");
-        MetricChecks.sameLength(n, "predicted", MetricChecks.labels(actual, "actual"), "actual");
+    private static ConfusionMatrix count(int[] actual, int[] predicted, List<String> classNames) {
+        int n = MetricChecks.labels(actual, "actual");
+        MetricChecks.sameLength(n, "actual", MetricChecks.labels(predicted, "predicted"), "predicted");
         int k = classNames.size();
-        MetricChecks.labelRange(predicted, "predicted", k);
         MetricChecks.labelRange(actual, "actual", k);
+        MetricChecks.labelRange(predicted, "predicted", k);
         int[][] counts = new int[k][k];
         for (int i = 0; i < n; i++) {
             counts[actual[i]][predicted[i]]++;                           // row = actual, column = predicted

@@ -27,15 +27,15 @@ public final class LogLoss {
      * {@code −(1/n)·Σ [yᵢ·ln pᵢ + (1 − yᵢ)·ln(1 − pᵢ)]}, with each {@code pᵢ} clamped to
      * {@code [1e-15, 1 − 1e-15]}.
      *
+     * @param labels {@code yᵢ}, the true class of each sample, 0 or 1; not modified
      * @param probabilities {@code pᵢ}, the predicted probability that sample {@code i} is of class
      *     1, in [0, 1]; not modified
-     * @param labels {@code yᵢ}, the true class of each sample, 0 or 1; not modified
      * @return the mean log loss, at least 0
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the arrays are empty or differ in length, a probability
      *     is outside [0, 1] or NaN, or a label is not 0 or 1
      */
-    public static double binary(double[] probabilities, int[] labels) {
+    public static double binary(int[] labels, double[] probabilities) {
         int n = Checks.vector(probabilities, "probabilities");
         MetricChecks.sameLength(n, "probabilities", MetricChecks.binaryLabels(labels, "labels"), "labels");
         for (int i = 0; i < n; i++) {
@@ -53,17 +53,17 @@ public final class LogLoss {
      * Returns the multi-class log loss of probability rows: {@code −(1/n)·Σ ln pᵢ[yᵢ]}, with each
      * probability clamped to {@code [1e-15, 1 − 1e-15]}.
      *
+     * @param labels {@code yᵢ}, the true class of each sample, in [0, k); not modified
      * @param probabilities row {@code i} holds the predicted distribution over the {@code k}
      *     classes for sample {@code i} (such as softmax outputs): values in [0, 1] that sum to 1
      *     within {@value #ROW_SUM_TOLERANCE}; shape (n, k); not modified
-     * @param labels {@code yᵢ}, the true class of each sample, in [0, k); not modified
      * @return the mean log loss, at least 0
      * @throws NullPointerException if an array or row is null
      * @throws IllegalArgumentException if the arrays are empty or differ in length, rows are
      *     ragged, a probability is outside [0, 1] or NaN, a row does not sum to 1, or a label is
      *     outside [0, k)
      */
-    public static double multiclass(double[][] probabilities, int[] labels) {
+    public static double multiclass(int[] labels, double[][] probabilities) {
         int k = Checks.matrix(probabilities, "probabilities");
         int n = probabilities.length;
         MetricChecks.sameLength(n, "probabilities", MetricChecks.labels(labels, "labels"), "labels");

@@ -19,15 +19,15 @@ public final class RegressionMetrics {
     /**
      * Returns the mean squared error {@code (1/n)·Σ (ŷᵢ − yᵢ)²}.
      *
-     * @param predicted {@code ŷ}, finite; not modified
-     * @param actual {@code y}, finite, of the same length; not modified
+     * @param actual {@code y}, finite; not modified
+     * @param predicted {@code ŷ}, finite, of the same length; not modified
      * @return the MSE, at least 0
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the arrays are empty, differ in length or hold NaN or
      *     infinity
      */
-    public static double meanSquaredError(double[] predicted, double[] actual) {
-        int n = checkPair(predicted, actual);
+    public static double meanSquaredError(double[] actual, double[] predicted) {
+        int n = checkPair(actual, predicted);
         double sum = 0;
         for (int i = 0; i < n; i++) {
             double error = predicted[i] - actual[i];
@@ -39,15 +39,15 @@ public final class RegressionMetrics {
     /**
      * Returns the mean absolute error {@code (1/n)·Σ |ŷᵢ − yᵢ|}.
      *
-     * @param predicted {@code ŷ}, finite; not modified
-     * @param actual {@code y}, finite, of the same length; not modified
+     * @param actual {@code y}, finite; not modified
+     * @param predicted {@code ŷ}, finite, of the same length; not modified
      * @return the MAE, at least 0
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the arrays are empty, differ in length or hold NaN or
      *     infinity
      */
-    public static double meanAbsoluteError(double[] predicted, double[] actual) {
-        int n = checkPair(predicted, actual);
+    public static double meanAbsoluteError(double[] actual, double[] predicted) {
+        int n = checkPair(actual, predicted);
         double sum = 0;
         for (int i = 0; i < n; i++) {
             sum += Math.abs(predicted[i] - actual[i]);                  // Σ |ŷ − y|
@@ -64,15 +64,15 @@ public final class RegressionMetrics {
      * {@code yᵢ} equal) the ratio is undefined; R² is then defined as 1 if the predictions are
      * exact ({@code SS_res = 0}) and 0 otherwise, as scikit-learn does.
      *
-     * @param predicted {@code ŷ}, finite; not modified
-     * @param actual {@code y}, finite, of the same length; not modified
+     * @param actual {@code y}, finite; not modified
+     * @param predicted {@code ŷ}, finite, of the same length; not modified
      * @return R², at most 1
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the arrays are empty, differ in length or hold NaN or
      *     infinity
      */
-    public static double rSquared(double[] predicted, double[] actual) {
-        int n = checkPair(predicted, actual);
+    public static double rSquared(double[] actual, double[] predicted) {
+        int n = checkPair(actual, predicted);
         double mean = 0;
         boolean constant = true;
         for (int i = 0; i < n; i++) {
@@ -98,86 +98,86 @@ public final class RegressionMetrics {
      * Returns the mean squared error over all values of two (n, k) matrices:
      * {@code (1/(n·k))·Σᵢ Σⱼ (ŷᵢⱼ − yᵢⱼ)²}.
      *
-     * @param predicted {@code ŷ}, shape (n, k), finite; not modified
      * @param actual {@code y}, shape (n, k), finite; not modified
+     * @param predicted {@code ŷ}, shape (n, k), finite; not modified
      * @return the MSE, at least 0
      * @throws NullPointerException if an array or row is null
      * @throws IllegalArgumentException if the matrices are empty, ragged, of different shapes, or
      *     hold NaN or infinity
      */
-    public static double meanSquaredError(double[][] predicted, double[][] actual) {
-        int k = checkPair(predicted, actual);
+    public static double meanSquaredError(double[][] actual, double[][] predicted) {
+        int k = checkPair(actual, predicted);
         double sum = 0;
-        for (int i = 0; i < predicted.length; i++) {
+        for (int i = 0; i < actual.length; i++) {
             for (int j = 0; j < k; j++) {
                 double error = predicted[i][j] - actual[i][j];
                 sum += error * error;                                   // Σ (ŷ − y)²
             }
         }
-        return sum / ((double) predicted.length * k);
+        return sum / ((double) actual.length * k);
     }
 
     /**
      * Returns the mean absolute error over all values of two (n, k) matrices:
      * {@code (1/(n·k))·Σᵢ Σⱼ |ŷᵢⱼ − yᵢⱼ|}.
      *
-     * @param predicted {@code ŷ}, shape (n, k), finite; not modified
      * @param actual {@code y}, shape (n, k), finite; not modified
+     * @param predicted {@code ŷ}, shape (n, k), finite; not modified
      * @return the MAE, at least 0
      * @throws NullPointerException if an array or row is null
      * @throws IllegalArgumentException if the matrices are empty, ragged, of different shapes, or
      *     hold NaN or infinity
      */
-    public static double meanAbsoluteError(double[][] predicted, double[][] actual) {
-        int k = checkPair(predicted, actual);
+    public static double meanAbsoluteError(double[][] actual, double[][] predicted) {
+        int k = checkPair(actual, predicted);
         double sum = 0;
-        for (int i = 0; i < predicted.length; i++) {
+        for (int i = 0; i < actual.length; i++) {
             for (int j = 0; j < k; j++) {
                 sum += Math.abs(predicted[i][j] - actual[i][j]);        // Σ |ŷ − y|
             }
         }
-        return sum / ((double) predicted.length * k);
+        return sum / ((double) actual.length * k);
     }
 
     /**
      * Returns the mean over the {@code k} columns of each column's R², as
      * {@link #rSquared(double[], double[])} defines it (constant columns included).
      *
-     * @param predicted {@code ŷ}, shape (n, k), finite; not modified
      * @param actual {@code y}, shape (n, k), finite; not modified
+     * @param predicted {@code ŷ}, shape (n, k), finite; not modified
      * @return the mean R², at most 1
      * @throws NullPointerException if an array or row is null
      * @throws IllegalArgumentException if the matrices are empty, ragged, of different shapes, or
      *     hold NaN or infinity
      */
-    public static double rSquared(double[][] predicted, double[][] actual) {
-        int k = checkPair(predicted, actual);
-        int n = predicted.length;
-        double[] predictedColumn = new double[n];
+    public static double rSquared(double[][] actual, double[][] predicted) {
+        int k = checkPair(actual, predicted);
+        int n = actual.length;
         double[] actualColumn = new double[n];
+        double[] predictedColumn = new double[n];
         double sum = 0;
         for (int j = 0; j < k; j++) {
             for (int i = 0; i < n; i++) {
-                predictedColumn[i] = predicted[i][j];
                 actualColumn[i] = actual[i][j];
+                predictedColumn[i] = predicted[i][j];
             }
-            sum += rSquared(predictedColumn, actualColumn);
+            sum += rSquared(actualColumn, predictedColumn);
         }
         return sum / k;
     }
 
-    private static int checkPair(double[] predicted, double[] actual) {
-        int n = Checks.vector(predicted, "predicted");
-        MetricChecks.sameLength(n, "predicted", Checks.vector(actual, "actual"), "actual");
+    private static int checkPair(double[] actual, double[] predicted) {
+        int n = Checks.vector(actual, "actual");
+        MetricChecks.sameLength(n, "actual", Checks.vector(predicted, "predicted"), "predicted");
         return n;
     }
 
-    private static int checkPair(double[][] predicted, double[][] actual) {
-        int k = Checks.matrix(predicted, "predicted");
-        int actualWidth = Checks.matrix(actual, "actual");
-        if (predicted.length != actual.length || k != actualWidth) {
-            throw new IllegalArgumentException("predicted has shape (" + predicted.length + "×" + k
-                    + ") but actual has shape (" + actual.length + "×" + actualWidth
+    private static int checkPair(double[][] actual, double[][] predicted) {
+        int k = Checks.matrix(actual, "actual");
+        int predictedWidth = Checks.matrix(predicted, "predicted");
+        if (predicted.length != actual.length || k != predictedWidth) {
+            throw new IllegalArgumentException("actual has shape (" + actual.length + "×" + k
+                    + ") but predicted has shape (" + predicted.length + "×" + predictedWidth
                     + "); pass one prediction row per target row, with one value per output.");
         }
         return k;

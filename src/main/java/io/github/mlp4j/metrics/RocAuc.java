@@ -26,15 +26,15 @@ public final class RocAuc {
     /**
      * Returns the ROC AUC of scores for binary labels.
      *
+     * @param labels the true class of each sample, 0 or 1; not modified
      * @param scores the score of each sample, higher meaning "more likely positive"; finite; not
      *     modified
-     * @param labels the true class of each sample, 0 or 1; not modified
      * @return the AUC in [0, 1]
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the arrays are empty or differ in length, a score is not
      *     finite, a label is not 0 or 1, or only one class occurs (the AUC is then undefined)
      */
-    public static double of(double[] scores, int[] labels) {
+    public static double of(int[] labels, double[] scores) {
         int n = Checks.vector(scores, "scores");
         MetricChecks.sameLength(n, "scores", MetricChecks.binaryLabels(labels, "labels"), "labels");
         int positiveCount = 0;

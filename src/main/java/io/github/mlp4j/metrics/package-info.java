@@ -4,10 +4,11 @@
  *
  * <h2>Conventions</h2>
  * <ul>
- *   <li>Arguments come in the order <em>prediction first, truth second</em>, as in
- *       {@code Accuracy.of(predicted, actual)} and {@code LogLoss.binary(probabilities, labels)}.
- *       This is the order of the library's losses, and the reverse of scikit-learn's
- *       {@code (y_true, y_pred)}.</li>
+ *   <li>Arguments come in the order <em>truth first, prediction second</em>, as scikit-learn's
+ *       {@code (y_true, y_pred)}: {@code Accuracy.of(actual, predicted)},
+ *       {@code ConfusionMatrix.of(actual, predicted, k)}, {@code RocAuc.of(labels, scores)},
+ *       {@code LogLoss.binary(labels, probabilities)},
+ *       {@code RegressionMetrics.rSquared(actual, predicted)}.</li>
  *   <li>Class labels are indices {@code 0 … k − 1}; binary labels are 0 and 1.</li>
  *   <li>Confusion matrices have rows = actual class and columns = predicted class.</li>
  *   <li>A ratio whose denominator is 0 (such as the precision of a class that is never

@@ -1,5 +1,7 @@
 package io.github.mlp4j.train;
 
+import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -8,27 +10,27 @@ import java.util.Objects;
  * <p>After each epoch the trainer reads the monitored value {@code v} and compares it with the
  * best value so far, {@code best}. The epoch counts as an improvement when
  * <pre>
- *   v &lt; best − minDelta   (direction MINIMIZE)
- *   v &gt; best + minDelta   (direction MAXIMIZE)
+ *   v &lt; best − minDelta   (costs, which {@link Monitor#better()} minimises)
+ *   v &gt; best + minDelta   (accuracy, which it maximises)
  * </pre>
  * The first epoch always improves. Training stops after the first epoch {@code e} with
  * {@code e − bestEpoch ≥ patience}, that is after {@code patience} epochs in a row without
  * improvement. With {@code restoreBestWeights}, the network ends with the parameters it had at the
  * end of {@code bestEpoch}, whether training stopped early or ran all its epochs.
  *
- * <p>The direction is stated rather than guessed, so that the code reads as what it does; it must
- * agree with the monitor (costs are minimised, accuracy is maximised).
+ * <pre>{@code
+ * EarlyStopping.of(Monitor.VALIDATION_COST, 30)                      // stop after 30 epochs without progress
+ * EarlyStopping.of(Monitor.VALIDATION_ACCURACY, 10).withMinDelta(0.005)
+ * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
  *
- * @param monitor the value to watch
- * @param direction whether smaller or larger values are better
+ * @param monitor the value to watch; it knows whether smaller or larger values are better
  * @param patience how many epochs without improvement to allow, at least 1
  * @param minDelta the smallest change that counts as an improvement, finite and at least 0
  * @param restoreBestWeights whether to end with the parameters of the best epoch
  */
-public record EarlyStopping(Monitor monitor, Direction direction, int patience, double minDelta,
-        boolean restoreBestWeights) {
+public record EarlyStopping(Monitor monitor, int patience, double minDelta, boolean restoreBestWeights) {
 
     /** A value the trainer records after each epoch and early stopping can watch. */
     public enum Monitor {
@@ -54,6 +56,11 @@ public record EarlyStopping(Monitor monitor, Direction direction, int patience, 
             return better;
         }
 
+        /** {@return the value's name in messages, such as "validation cost"} */
+        String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+
         /**
          * Returns whether this value needs validation rows.
          *
@@ -76,17 +83,15 @@ public record EarlyStopping(Monitor monitor, Direction direction, int patience, 
      * Checks every component.
      *
      * @param monitor the value to watch
-     * @param direction whether smaller or larger values are better
      * @param patience how many epochs without improvement to allow, at least 1
      * @param minDelta the smallest change that counts as an improvement, finite and at least 0
      * @param restoreBestWeights whether to end with the parameters of the best epoch
-     * @throws NullPointerException if {@code monitor} or {@code direction} is null
-     * @throws IllegalArgumentException if {@code patience < 1}, {@code minDelta} is negative or not
-     *     finite, or the direction disagrees with the monitor
+     * @throws NullPointerException if {@code monitor} is null
+     * @throws IllegalArgumentException if {@code patience < 1} or {@code minDelta} is negative or
+     *     not finite
      */
     public EarlyStopping {
         Objects.requireNonNull(monitor, "monitor");
-        Objects.requireNonNull(direction, "direction");
         if (patience < 1) {
             throw new IllegalArgumentException("patience must be at least 1 epoch, but was " + patience
                     + "; try a value such as 10.");
@@ -95,24 +100,19 @@ public record EarlyStopping(Monitor monitor, Direction direction, int patience, 
             throw new IllegalArgumentException("minDelta must be finite and at least 0, but was " + minDelta
                     + "; use 0 to count any improvement, or a small value such as 1e-4.");
         }
-        if (direction != monitor.better()) {
-            throw new IllegalArgumentException(monitor + " improves in direction " + monitor.better()
-                    + ", but direction " + direction + " was given; pass Direction." + monitor.better() + ".");
-        }
     }
 
     /**
      * Returns a rule that counts any improvement ({@code minDelta = 0}) and restores the best
      * weights.
      *
-     * @param monitor the value to watch
-     * @param direction whether smaller or larger values are better; must agree with the monitor
+     * @param monitor the value to watch; costs are minimised, accuracy is maximised
      * @param patience how many epochs without improvement to allow, at least 1
      * @return the rule
      * @throws IllegalArgumentException as the canonical constructor
      */
-    public static EarlyStopping of(Monitor monitor, Direction direction, int patience) {
-        return new EarlyStopping(monitor, direction, patience, 0.0, true);
+    public static EarlyStopping of(Monitor monitor, int patience) {
+        return new EarlyStopping(monitor, patience, 0.0, true);
     }
 
     /**
@@ -123,7 +123,7 @@ public record EarlyStopping(Monitor monitor, Direction direction, int patience, 
      * @throws IllegalArgumentException if {@code minDelta} is negative or not finite
      */
     public EarlyStopping withMinDelta(double minDelta) {
-        return new EarlyStopping(monitor, direction, patience, minDelta, restoreBestWeights);
+        return new EarlyStopping(monitor, patience, minDelta, restoreBestWeights);
     }
 
     /**
@@ -133,7 +133,7 @@ public record EarlyStopping(Monitor monitor, Direction direction, int patience, 
      * @return the new rule
      */
     public EarlyStopping withRestoreBestWeights(boolean restore) {
-        return new EarlyStopping(monitor, direction, patience, minDelta, restore);
+        return new EarlyStopping(monitor, patience, minDelta, restore);
     }
 
     /**
@@ -147,6 +147,26 @@ public record EarlyStopping(Monitor monitor, Direction direction, int patience, 
         if (Double.isNaN(best)) {
             return true;
         }
-        return direction == Direction.MINIMIZE ? value < best - minDelta : value > best + minDelta;
+        return monitor.better() == Direction.MINIMIZE ? value < best - minDelta : value > best + minDelta;
+    }
+
+    /**
+     * Returns the sentence that explains an early stop, naming the monitor, the best value, the
+     * patience and the {@code minDelta} that an epoch had to beat, such as "validation cost did not
+     * improve on 0.0534 (epoch 12) by more than minDelta 0.001 for 30 epochs; a smaller minDelta
+     * counts smaller gains."
+     *
+     * @param bestEpoch the epoch of the best value, counted from 1
+     * @param best the best value
+     * @return the sentence
+     */
+    public String stopMessage(int bestEpoch, double best) {
+        if (minDelta == 0) {
+            return String.format(Locale.ROOT, "%s did not improve on %.6g (epoch %d) for %d epochs"
+                    + " (minDelta 0: any improvement would have counted).", monitor.label(), best, bestEpoch, patience);
+        }
+        return String.format(Locale.ROOT, "%s did not improve on %.6g (epoch %d) by more than minDelta %s for %d"
+                + " epochs; a smaller minDelta counts smaller gains.", monitor.label(), best, bestEpoch,
+                BigDecimal.valueOf(minDelta).stripTrailingZeros().toPlainString(), patience);
     }
 }

@@ -22,9 +22,12 @@ import java.util.Objects;
 /**
  * Trains a {@link Network} as a {@link TrainingConfig} says, and returns a {@link History}.
  *
- * <p>Each epoch shuffles the training rows with a generator seeded by {@link TrainingConfig#seed()}
- * (one generator per run, its shuffles carrying on from epoch to epoch), walks them in batches and
- * takes one step per batch:
+ * <p>Training starts from the network's current parameters and updates them in place, so a second
+ * {@code fit} continues where the first ended (build a new network to start afresh). Each epoch
+ * shuffles the training rows with a generator seeded by {@link TrainingConfig#seedFor(Network)}:
+ * the configuration's seed if it sets one, otherwise the network's own, so one seed rules the
+ * run (one generator per run, its shuffles carrying on from epoch to epoch). The trainer walks
+ * the rows in batches and takes one step per batch:
  * <pre>
  *   C, g  = cost and gradient ∂C/∂θ of the batch (batch mean)
  *   g     ← g · min(1, maxGradientNorm / ‖g‖)
@@ -51,7 +54,8 @@ import java.util.Objects;
  *
  * <p>With plain SGD, no clipping, no weight decay and a constant rate, the steps are those of
  * {@link Network#fit}; the two give the same bits when the shuffles coincide (Network.fit shuffles
- * with the network's own generator, this class with {@code config.seed()}).
+ * with the network's own generator, which carries on from call to call; this class starts a new
+ * generator from {@code config.seedFor(network)} in each call).
  *
  * <p>Instances are immutable and may be shared; one network must not be trained by two threads at
  * once. The trainer never prints: attach a {@link ConsoleListener} to see progress.
@@ -91,6 +95,17 @@ public final class Trainer {
     }
 
     /**
+     * Returns a trainer with the same settings and one more listener that hears only the end of
+     * each epoch, such as a lambda {@code row -> System.out.println(row.trainingCost())}.
+     *
+     * @param listener the per-epoch hook
+     * @return a new trainer
+     */
+    public Trainer withListener(EpochListener listener) {
+        return withListener((TrainingListener) listener);
+    }
+
+    /**
      * Returns the settings of this trainer.
      *
      * @return the configuration
@@ -106,7 +121,7 @@ public final class Trainer {
      * Trains on in-memory rows, holding out {@code config.validationFraction()} of them, chosen at
      * random from the seed, for validation.
      *
-     * @param network the network; its parameters are overwritten
+     * @param network the network; training starts from its current parameters and updates them in place
      * @param x the inputs, (n × inputSize); not modified, rows referenced during training
      * @param y the targets, (n × outputSize); not modified
      * @return the history of the run
@@ -119,7 +134,7 @@ public final class Trainer {
         Objects.requireNonNull(network, "network");
         checkData(network, x, y, "x", "y");
         if (config.validationFraction() == 0) {
-            return run(network, new RowBatches(x, y, config.batchSize(), config.seed()), null, null, x.length);
+            return run(network, new RowBatches(x, y, config.batchSize(), config.seedFor(network)), null, null, x.length);
         }
         int n = x.length;
         int held = (int) Math.round(n * config.validationFraction());
@@ -131,7 +146,7 @@ public final class Trainer {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        new Rng(~config.seed()).shuffle(order);                            // split seed differs from shuffle seed
+        new Rng(~config.seedFor(network)).shuffle(order);                  // split seed differs from shuffle seed
         double[][] xv = new double[held][];
         double[][] yv = new double[held][];
         double[][] xt = new double[n - held][];
@@ -145,13 +160,13 @@ public final class Trainer {
                 yt[i - held] = y[order[i]];
             }
         }
-        return run(network, new RowBatches(xt, yt, config.batchSize(), config.seed()), xv, yv, xt.length);
+        return run(network, new RowBatches(xt, yt, config.batchSize(), config.seedFor(network)), xv, yv, xt.length);
     }
 
     /**
      * Trains on in-memory rows and validates on the rows given; the validation fraction must be 0.
      *
-     * @param network the network; its parameters are overwritten
+     * @param network the network; training starts from its current parameters and updates them in place
      * @param x the training inputs, (n × inputSize); not modified
      * @param y the training targets, (n × outputSize); not modified
      * @param xValidation the validation inputs, (m × inputSize); not modified
@@ -164,14 +179,14 @@ public final class Trainer {
         Objects.requireNonNull(network, "network");
         checkData(network, x, y, "x", "y");
         checkValidation(network, xValidation, yValidation);
-        return run(network, new RowBatches(x, y, config.batchSize(), config.seed()), xValidation, yValidation,
+        return run(network, new RowBatches(x, y, config.batchSize(), config.seedFor(network)), xValidation, yValidation,
                 x.length);
     }
 
     /**
      * Trains on a data set, as {@link #fit(Network, double[][], double[][])}.
      *
-     * @param network the network; its parameters are overwritten
+     * @param network the network; training starts from its current parameters and updates them in place
      * @param training the training rows
      * @return the history of the run
      * @throws IllegalArgumentException if the data are invalid
@@ -186,7 +201,7 @@ public final class Trainer {
      * Trains on one data set and validates on another, as
      * {@link #fit(Network, double[][], double[][], double[][], double[][])}.
      *
-     * @param network the network; its parameters are overwritten
+     * @param network the network; training starts from its current parameters and updates them in place
      * @param training the training rows
      * @param validation the validation rows
      * @return the history of the run
@@ -203,9 +218,9 @@ public final class Trainer {
      * Trains on batches read lazily from a source, in constant memory, without validation.
      *
      * <p>Each epoch starts a pass with {@code source.reset(s)}, where {@code s} is drawn from a
-     * generator seeded by {@code config.seed()}. The source is not closed.
+     * generator seeded by {@code config.seedFor(network)}. The source is not closed.
      *
-     * @param network the network; its parameters are overwritten
+     * @param network the network; training starts from its current parameters and updates them in place
      * @param source the training data; its widths must match the network
      * @return the history of the run
      * @throws IOException if the source fails to read
@@ -220,7 +235,7 @@ public final class Trainer {
     /**
      * Trains on batches read lazily from a source and validates on in-memory rows.
      *
-     * @param network the network; its parameters are overwritten
+     * @param network the network; training starts from its current parameters and updates them in place
      * @param source the training data; its widths must match the network; not closed
      * @param xValidation the validation inputs, (m × inputSize), or null for none; not modified
      * @param yValidation the validation targets, (m × outputSize), or null for none; not modified
@@ -246,8 +261,8 @@ public final class Trainer {
                     + " fit(network, source, xValidation, yValidation).");
         }
         try {
-            return run(network, new SourceBatches(source, config.batchSize(), config.seed()), xValidation, yValidation,
-                    -1);
+            return run(network, new SourceBatches(source, config.batchSize(), config.seedFor(network)), xValidation,
+                    yValidation, -1);
         } catch (UncheckedIOException e) {
             throw e.getCause();                                             // the source's own IOException
         }
@@ -327,8 +342,7 @@ public final class Trainer {
                             trainingCost, config.targetCost(), epoch);
                 } else if (rule != null && epoch - bestEpoch >= rule.patience()) {
                     reason = History.StopReason.EARLY_STOPPING;
-                    why = String.format(Locale.ROOT, "%s did not improve for %d epochs after epoch %d (%.6g).",
-                            name(rule.monitor()), rule.patience(), bestEpoch, best);
+                    why = rule.stopMessage(bestEpoch, best);
                 }
                 if (reason != History.StopReason.COMPLETED) {
                     if (epoch < config.epochs()) {

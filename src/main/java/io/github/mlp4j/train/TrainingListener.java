@@ -20,7 +20,8 @@ import io.github.mlp4j.Network;
  * with {@link History.StopReason#INTERRUPTED} comes instead, and the trainer then throws a
  * {@link io.github.mlp4j.TrainingInterruptedException}. Other exceptions end the run without further events.
  *
- * <p>Every method has an empty default, so a listener overrides only what it needs. Methods are
+ * <p>Every method has an empty default, so a listener overrides only what it needs; for the
+ * per-epoch hook alone, pass a lambda as an {@link EpochListener}. Methods are
  * called on the training thread; a slow listener slows training. The library itself never prints:
  * attach a {@link ConsoleListener} to see progress.
  */

@@ -170,6 +170,10 @@ class ExamplesSmokeTest {
         assertThat(model).isEqualTo(dir.resolve("blobs.mlp4j"));
         assertThat(io.github.mlp4j.Network.load(model).outputSize()).isEqualTo(3);
         assertThat(Path.of(result.get("onnx").asText())).isRegularFile().isNotEmptyFile();
+        assertThat(result.get("trainer_test_accuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(result.get("trainer_epochs").asInt()).isBetween(20, 300);
+        assertThat(result.get("gradient_error").asDouble()).isLessThan(1e-6);
+        assertThat(dir.resolve("history.csv")).isRegularFile();
     }
 
     /**

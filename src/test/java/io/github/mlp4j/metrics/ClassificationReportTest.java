@@ -19,7 +19,7 @@ class ClassificationReportTest {
     //   macro  2.15/3 = 0.71666…    1.75/3 = 0.58333…  1.75/3 = 0.58333…
     @Test
     void perClassAndMacroValuesWorkedOnPaper() {
-        ClassificationReport r = ConfusionMatrix.of(PREDICTED, ACTUAL, NAMES).report();
+        ClassificationReport r = ConfusionMatrix.of(ACTUAL, PREDICTED, NAMES).report();
         assertThat(r.classCount()).isEqualTo(3);
         assertThat(r.precision(0)).isEqualTo(0.75);
         assertThat(r.precision(1)).isCloseTo(0.4, within(1e-15));
@@ -41,7 +41,7 @@ class ClassificationReportTest {
     @Test
     void zeroOverZeroIsZero() {
         // class 2 is never predicted and class 3 never occurs nor is predicted
-        ClassificationReport r = ClassificationReport.of(new int[] {0, 1, 1}, new int[] {0, 1, 2}, 4);
+        ClassificationReport r = ClassificationReport.of(new int[] {0, 1, 2}, new int[] {0, 1, 1}, 4);
         assertThat(r.precision(2)).as("never predicted: 0/0").isZero();
         assertThat(r.recall(2)).as("predicted wrongly: 0/1").isZero();
         assertThat(r.f1(2)).isZero();
@@ -57,7 +57,7 @@ class ClassificationReportTest {
 
     @Test
     void printsATable() {
-        ClassificationReport r = ClassificationReport.from(ConfusionMatrix.of(PREDICTED, ACTUAL, NAMES));
+        ClassificationReport r = ClassificationReport.from(ConfusionMatrix.of(ACTUAL, PREDICTED, NAMES));
         String n = System.lineSeparator();
         assertThat(r.toString()).isEqualTo(
                 "class          precision  recall  f1-score  support" + n
@@ -71,11 +71,11 @@ class ClassificationReportTest {
 
     @Test
     void rejectsBadInput() {
-        ClassificationReport r = ClassificationReport.of(PREDICTED, ACTUAL, 3);
+        ClassificationReport r = ClassificationReport.of(ACTUAL, PREDICTED, 3);
         assertThatThrownBy(() -> r.f1(3))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("c is 3 but this report has 3 classes; pass a class in [0, 2]");
-        assertThatThrownBy(() -> ClassificationReport.of(new int[] {5}, new int[] {0}, 3))
+        assertThatThrownBy(() -> ClassificationReport.of(new int[] {0}, new int[] {5}, 3))
                 .hasMessageContaining("predicted[0] is 5");
         assertThatThrownBy(() -> ClassificationReport.from(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("matrix");

@@ -21,7 +21,7 @@ class ConfusionMatrixTest {
 
     @Test
     void countsAThreeClassExampleWorkedOnPaper() {
-        ConfusionMatrix m = ConfusionMatrix.of(PREDICTED, ACTUAL, NAMES);
+        ConfusionMatrix m = ConfusionMatrix.of(ACTUAL, PREDICTED, NAMES);
         assertThat(m.toArray()).isDeepEqualTo(new int[][] {{3, 1, 0}, {1, 2, 0}, {0, 2, 1}});
         assertThat(m.classCount()).isEqualTo(3);
         assertThat(m.count(0, 1)).as("actual cat predicted dog").isEqualTo(1);
@@ -39,8 +39,19 @@ class ConfusionMatrixTest {
     }
 
     @Test
+    void takesTheTruthFirstAsScikitLearnDoes() {
+        int[] actual = {0, 0, 1};
+        int[] predicted = {0, 1, 1};
+        ConfusionMatrix m = ConfusionMatrix.of(actual, predicted, 2);
+        assertThat(m.count(0, 1)).as("one sample of class 0 predicted as 1").isEqualTo(1);
+        assertThat(m.count(1, 0)).isZero();
+        assertThat(ClassificationReport.of(actual, predicted, 2).recall(0)).isEqualTo(0.5);
+        assertThat(ClassificationReport.of(actual, predicted, 2).precision(0)).isEqualTo(1.0);
+    }
+
+    @Test
     void printsAnAlignedTable() {
-        ConfusionMatrix m = ConfusionMatrix.of(PREDICTED, ACTUAL, NAMES);
+        ConfusionMatrix m = ConfusionMatrix.of(ACTUAL, PREDICTED, NAMES);
         String n = System.lineSeparator();
         assertThat(m.toString()).isEqualTo(
                 "actual \\ predicted  cat  dog  bird" + n
@@ -51,19 +62,19 @@ class ConfusionMatrixTest {
 
     @Test
     void namesClassesByNumberWhenNoNamesAreGiven() {
-        ConfusionMatrix m = ConfusionMatrix.of(new int[] {1, 1}, new int[] {0, 1}, 3);
+        ConfusionMatrix m = ConfusionMatrix.of(new int[] {0, 1}, new int[] {1, 1}, 3);
         assertThat(m.classNames()).containsExactly("0", "1", "2");
         assertThat(m.toArray()).isDeepEqualTo(new int[][] {{0, 1, 0}, {0, 1, 0}, {0, 0, 0}});
-        assertThat(ConfusionMatrix.of(new int[] {1, 1}, new int[] {0, 1}).classCount())
+        assertThat(ConfusionMatrix.of(new int[] {0, 1}, new int[] {1, 1}).classCount())
                 .as("inferred from the largest label").isEqualTo(2);
     }
 
     @Test
     void isAValueAndCopiesItsCounts() {
-        ConfusionMatrix a = ConfusionMatrix.of(PREDICTED, ACTUAL, NAMES);
-        ConfusionMatrix b = ConfusionMatrix.of(PREDICTED.clone(), ACTUAL.clone(), NAMES);
+        ConfusionMatrix a = ConfusionMatrix.of(ACTUAL, PREDICTED, NAMES);
+        ConfusionMatrix b = ConfusionMatrix.of(ACTUAL.clone(), PREDICTED.clone(), NAMES);
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
-        assertThat(a).isNotEqualTo(ConfusionMatrix.of(PREDICTED, ACTUAL, 3));
+        assertThat(a).isNotEqualTo(ConfusionMatrix.of(ACTUAL, PREDICTED, 3));
         int[][] copy = a.toArray();
         copy[0][0] = 99;
         assertThat(a.count(0, 0)).isEqualTo(3);
@@ -72,23 +83,23 @@ class ConfusionMatrixTest {
 
     @Test
     void rejectsBadInput() {
-        assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {0, 3}, new int[] {0, 1}, 3))
+        assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {0, 1}, new int[] {0, 3}, 3))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("predicted[1] is 3 but there are 3 classes, so labels must be in [0, 2]");
-        assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {0, 1}, new int[] {0, 2}, List.of("a", "b")))
+        assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {0, 2}, new int[] {0, 1}, List.of("a", "b")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("actual[1] is 2 but there are 2 classes");
-        assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {0}, new int[] {0, 1}, 2))
-                .hasMessageContaining("predicted has 1 values but actual has 2");
+        assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {0, 1}, new int[] {0}, 2))
+                .hasMessageContaining("actual has 2 values but predicted has 1");
         assertThatThrownBy(() -> ConfusionMatrix.of(new int[0], new int[0], 2))
-                .hasMessageContaining("predicted is empty");
+                .hasMessageContaining("actual is empty");
         assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {0}, new int[] {0}, 0))
                 .hasMessageContaining("classCount must be at least 1, but was 0");
         assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {0}, new int[] {0}, List.of()))
                 .hasMessageContaining("classNames is empty");
         assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {0}, new int[] {0}, Arrays.asList("a", null)))
                 .isInstanceOf(NullPointerException.class).hasMessage("classNames[1] is null");
-        ConfusionMatrix m = ConfusionMatrix.of(PREDICTED, ACTUAL, NAMES);
+        ConfusionMatrix m = ConfusionMatrix.of(ACTUAL, PREDICTED, NAMES);
         assertThatThrownBy(() -> m.count(3, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("actual is 3 but this matrix has 3 classes");

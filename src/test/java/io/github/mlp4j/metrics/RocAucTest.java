@@ -13,27 +13,27 @@ class RocAucTest {
     void aSmallCaseByHand() {
         // positives 0.35, 0.8; negatives 0.1, 0.4
         // pairs won: 0.35>0.1, 0.8>0.1, 0.8>0.4 = 3 of 4 → 0.75
-        assertThat(RocAuc.of(new double[] {0.1, 0.4, 0.35, 0.8}, new int[] {0, 0, 1, 1})).isEqualTo(0.75);
+        assertThat(RocAuc.of(new int[] {0, 0, 1, 1}, new double[] {0.1, 0.4, 0.35, 0.8})).isEqualTo(0.75);
     }
 
     @Test
     void tiesCountOneHalf() {
         // positives 0.35, 0.8, 0.4; negatives 0.1, 0.4
         // 0.35: 1 + 0 ; 0.8: 1 + 1 ; 0.4: 1 + ½ (tie with 0.4) → 4.5 of 6 = 0.75
-        assertThat(RocAuc.of(new double[] {0.1, 0.4, 0.35, 0.8, 0.4}, new int[] {0, 0, 1, 1, 1}))
+        assertThat(RocAuc.of(new int[] {0, 0, 1, 1, 1}, new double[] {0.1, 0.4, 0.35, 0.8, 0.4}))
                 .isEqualTo(0.75);
         // every score tied: each of the 2·3 pairs counts ½ → 0.5
-        assertThat(RocAuc.of(new double[] {0.5, 0.5, 0.5, 0.5, 0.5}, new int[] {1, 0, 1, 0, 0}))
+        assertThat(RocAuc.of(new int[] {1, 0, 1, 0, 0}, new double[] {0.5, 0.5, 0.5, 0.5, 0.5}))
                 .isEqualTo(0.5);
         // positives 1, 2, 2; negatives 2, 2, 0: 1 → 1 (beats 0); each 2 → 1 + ½ + ½ = 2 → 5 of 9
-        assertThat(RocAuc.of(new double[] {1, 2, 2, 2, 2, 0}, new int[] {1, 1, 1, 0, 0, 0}))
+        assertThat(RocAuc.of(new int[] {1, 1, 1, 0, 0, 0}, new double[] {1, 2, 2, 2, 2, 0}))
                 .isCloseTo(5.0 / 9, within(1e-15));
     }
 
     @Test
     void perfectAndReversedRankings() {
-        assertThat(RocAuc.of(new double[] {-3, -1, 2, 7}, new int[] {0, 0, 1, 1})).isEqualTo(1.0);
-        assertThat(RocAuc.of(new double[] {-3, -1, 2, 7}, new int[] {1, 1, 0, 0})).isEqualTo(0.0);
+        assertThat(RocAuc.of(new int[] {0, 0, 1, 1}, new double[] {-3, -1, 2, 7})).isEqualTo(1.0);
+        assertThat(RocAuc.of(new int[] {1, 1, 0, 0}, new double[] {-3, -1, 2, 7})).isEqualTo(0.0);
     }
 
     @Test
@@ -59,7 +59,7 @@ class RocAucTest {
                     }
                 }
             }
-            assertThat(RocAuc.of(scores, labels)).as("trial %d", trial).isCloseTo(wins / pairs, within(1e-15));
+            assertThat(RocAuc.of(labels, scores)).as("trial %d", trial).isCloseTo(wins / pairs, within(1e-15));
         }
     }
 
@@ -71,25 +71,25 @@ class RocAucTest {
             logits[i] = Math.log(probabilities[i] / (1 - probabilities[i]));
         }
         int[] labels = {0, 1, 0, 1, 1};
-        assertThat(RocAuc.of(logits, labels)).isEqualTo(RocAuc.of(probabilities, labels));
+        assertThat(RocAuc.of(labels, logits)).isEqualTo(RocAuc.of(labels, probabilities));
         assertThat(probabilities).containsExactly(0.2, 0.9, 0.6, 0.6, 0.1);
     }
 
     @Test
     void rejectsBadInput() {
-        assertThatThrownBy(() -> RocAuc.of(new double[] {0.1, 0.2}, new int[] {1, 1}))
+        assertThatThrownBy(() -> RocAuc.of(new int[] {1, 1}, new double[] {0.1, 0.2}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("labels hold only class 1 (2 samples)")
                 .hasMessageContaining("at least one sample of each class");
-        assertThatThrownBy(() -> RocAuc.of(new double[] {0.1, 0.2}, new int[] {0, 0}))
+        assertThatThrownBy(() -> RocAuc.of(new int[] {0, 0}, new double[] {0.1, 0.2}))
                 .hasMessageContaining("only class 0");
-        assertThatThrownBy(() -> RocAuc.of(new double[] {0.1, 0.2}, new int[] {0, 2}))
+        assertThatThrownBy(() -> RocAuc.of(new int[] {0, 2}, new double[] {0.1, 0.2}))
                 .hasMessageContaining("labels[1] is 2; binary labels must be 0 (negative) or 1 (positive)");
-        assertThatThrownBy(() -> RocAuc.of(new double[] {0.1, 0.2, 0.3}, new int[] {0, 1}))
+        assertThatThrownBy(() -> RocAuc.of(new int[] {0, 1}, new double[] {0.1, 0.2, 0.3}))
                 .hasMessageContaining("scores has 3 values but labels has 2");
-        assertThatThrownBy(() -> RocAuc.of(new double[] {0.1, Double.NaN}, new int[] {0, 1}))
+        assertThatThrownBy(() -> RocAuc.of(new int[] {0, 1}, new double[] {0.1, Double.NaN}))
                 .hasMessageContaining("scores[1] is NaN");
-        assertThatThrownBy(() -> RocAuc.of(new double[0], new int[0]))
+        assertThatThrownBy(() -> RocAuc.of(new int[0], new double[0]))
                 .hasMessageContaining("scores is empty");
     }
 }

@@ -19,7 +19,6 @@ import io.github.mlp4j.data.Split;
 import io.github.mlp4j.internal.Rng;
 import io.github.mlp4j.metrics.Accuracy;
 import io.github.mlp4j.optim.Optimizer;
-import io.github.mlp4j.train.EarlyStopping.Direction;
 import io.github.mlp4j.train.EarlyStopping.Monitor;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -155,7 +154,7 @@ class TrainerTest {
         Planned plan = new Planned(new double[] {2, 0}, new double[] {1, 0}, new double[] {0.5, 0},
                 new double[] {0.8, 0}, new double[] {0.6, 0}, new double[] {0.1, 0});
         TrainingConfig config = config(plan)
-                .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST, Direction.MINIMIZE, 2)).build();
+                .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST, 2)).build();
 
         History history = new Trainer(config).fit(net, ONE, ZERO, ONE, ZERO);
 
@@ -165,7 +164,8 @@ class TrainerTest {
         assertThat(history.epochs().stream().mapToDouble(History.Epoch::validationCost).toArray())
                 .containsExactly(new double[] {4.0, 1.0, 0.25, 0.64, 0.36}, within(1e-15));
         assertThat(net.parameters()).containsExactly(0.5, 0.0);          // θ after epoch 3
-        assertThat(history.stopMessage()).contains("validation cost did not improve for 2 epochs after epoch 3")
+        assertThat(history.stopMessage()).contains("validation cost did not improve on 0.250000 (epoch 3) for 2 epochs"
+                + " (minDelta 0: any improvement would have counted).")
                 .contains("Restored the parameters of epoch 3");
     }
 
@@ -176,14 +176,16 @@ class TrainerTest {
         // training stops after epoch 4. Without restoring, θ stays at epoch 4's (0.95, 0).
         Planned plan = new Planned(new double[] {2, 0}, new double[] {1, 0}, new double[] {0.9, 0},
                 new double[] {0.95, 0});
-        TrainingConfig config = config(plan).earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST,
-                Direction.MINIMIZE, 2).withMinDelta(0.3).withRestoreBestWeights(false)).build();
+        TrainingConfig config = config(plan).earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST, 2)
+                .withMinDelta(0.3).withRestoreBestWeights(false)).build();
 
         History history = new Trainer(config).fit(net, ONE, ZERO, ONE, ZERO);
 
         assertThat(history.size()).isEqualTo(4);
         assertThat(history.bestEpoch()).isEqualTo(2);
         assertThat(net.parameters()).containsExactly(0.95, 0.0);
+        assertThat(history.stopMessage()).isEqualTo("validation cost did not improve on 1.00000 (epoch 2) by more"
+                + " than minDelta 0.3 for 2 epochs; a smaller minDelta counts smaller gains.");
     }
 
     @Test
@@ -297,11 +299,11 @@ class TrainerTest {
         Network net = Network.builder().input(2).dense(12, Activation.relu()).dense(6, Activation.relu())
                 .dense(1, Activation.sigmoid()).loss(Loss.binaryCrossEntropy()).seed(3).build();
         TrainingConfig config = TrainingConfig.builder().epochs(200).batchSize(32).optimizer(Optimizer.adam())
-                .learningRate(0.01).earlyStopping(EarlyStopping.of(Monitor.VALIDATION_ACCURACY, Direction.MAXIMIZE, 30))
+                .learningRate(0.01).earlyStopping(EarlyStopping.of(Monitor.VALIDATION_ACCURACY, 30))
                 .build();
         History history = new Trainer(config).fit(net, train.x(), train.y(), test.x(), test.y());
 
-        double accuracy = Accuracy.of(net.predictClass(test.x()), test.labels());
+        double accuracy = Accuracy.of(test.labels(), net.predictClass(test.x()));
         assertThat(history.epochs().get(history.bestEpoch() - 1).validationAccuracy()).isEqualTo(accuracy);
         assertThat(accuracy).isGreaterThanOrEqualTo(0.95);
     }
@@ -405,7 +407,7 @@ class TrainerTest {
                 new double[] {3, 0});
         Recorder recorder = new Recorder();
         TrainingConfig config = config(plan)
-                .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST, Direction.MINIMIZE, 2)).build();
+                .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST, 2)).build();
         double[][] x = {{500.0}};                                        // mean |x| 500 > 10: unscaled
 
         new Trainer(config).withListener(recorder).fit(net, x, ZERO, ONE, ZERO);
@@ -547,11 +549,11 @@ class TrainerTest {
                 .fit(line(), ONE, ZERO))
                 .hasMessageContaining("holds out 0 rows");
         assertThatThrownBy(() -> new Trainer(TrainingConfig.builder()
-                .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST, Direction.MINIMIZE, 3)).build())
+                .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_COST, 3)).build())
                 .fit(line(), ONE, ZERO))
                 .hasMessageContaining("there are no validation rows");
         assertThatThrownBy(() -> new Trainer(TrainingConfig.builder()
-                .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_ACCURACY, Direction.MAXIMIZE, 3)).build())
+                .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_ACCURACY, 3)).build())
                 .fit(line(), ONE, ZERO, ONE, ZERO))
                 .hasMessageContaining("the network is not a classifier");
         assertThatThrownBy(() -> new Trainer(TrainingConfig.builder().schedule(e -> Double.NaN).build())
