@@ -1,5 +1,6 @@
 package io.github.mlp4j.train;
 
+import io.github.mlp4j.NetworkBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class TrainerRunTest {
     private static final Dataset CIRCLES = Generators.tutorialCircles(3);
 
-    private static Network.Builder shape(long seed) {
+    private static NetworkBuilder shape(long seed) {
         return Network.builder().input(2).dense(6, Activation.tanh()).dense(1, Activation.sigmoid())
                 .loss(Loss.binaryCrossEntropy()).seed(seed);
     }
