@@ -103,8 +103,10 @@ public final class NetworkBuilder {
     }
 
     /**
-     * Sets the seed of the network's random generator (initial weights and shuffles); the
-     * default is {@link Network#DEFAULT_SEED}.
+     * Sets the seed of the network's random generator (initial weights, the shuffles of
+     * {@link Network#fit}, and dropout's masks); the default is {@link Network#DEFAULT_SEED}. A
+     * {@link io.github.mlp4j.train.Trainer} also shuffles and splits with this seed unless its
+     * configuration sets one of its own.
      *
      * @param seed any value
      * @return this builder
