@@ -54,7 +54,10 @@ public final class History {
         /** The monitored value did not improve for {@code patience} epochs. */
         EARLY_STOPPING,
         /** The training cost reached the target cost. */
-        TARGET_COST
+        TARGET_COST,
+        /** A full-batch optimizer (L-BFGS) met its convergence test: a small gradient, a small
+         * relative change of the cost, or no lower point along its search direction. */
+        CONVERGED
     }
 
     /** The CSV header line, without the line end. */

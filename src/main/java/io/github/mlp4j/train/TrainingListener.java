@@ -46,7 +46,8 @@ public interface TrainingListener {
     /**
      * Called when a stopping rule ends training before the last configured epoch.
      *
-     * @param reason {@link History.StopReason#EARLY_STOPPING} or {@link History.StopReason#TARGET_COST}
+     * @param reason {@link History.StopReason#EARLY_STOPPING}, {@link History.StopReason#TARGET_COST} or,
+     *     for L-BFGS, {@link History.StopReason#CONVERGED}
      * @param message a sentence that explains it, the same as {@link History#stopMessage()}
      */
     default void onStop(History.StopReason reason, String message) {
