@@ -59,7 +59,10 @@ public final class History {
          * The training thread was interrupted; only {@link TrainingListener#onStop} reports it,
          * before the trainer throws {@link io.github.mlp4j.TrainingInterruptedException}.
          */
-        INTERRUPTED
+        INTERRUPTED,
+        /** A full-batch optimizer (L-BFGS) met its convergence test: a small gradient, a small
+         * relative change of the cost, or no lower point along its search direction. */
+        CONVERGED
     }
 
     /** The CSV header line, without the line end. */

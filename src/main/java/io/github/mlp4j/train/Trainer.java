@@ -10,6 +10,7 @@ import io.github.mlp4j.data.Dataset;
 import io.github.mlp4j.internal.Checks;
 import io.github.mlp4j.internal.Rng;
 import io.github.mlp4j.optim.Gradients;
+import io.github.mlp4j.optim.Lbfgs;
 import io.github.mlp4j.optim.Optimizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -272,6 +273,13 @@ public final class Trainer {
     // The training loop
 
     private History run(Network net, Batches batches, double[][] xv, double[][] yv, int trainingRows) {
+        if (config.optimizer() instanceof Lbfgs lbfgs) {                    // full batch: a loop of its own
+            if (!(batches instanceof RowBatches rows)) {
+                throw new IllegalArgumentException("L-BFGS needs all training rows in memory; pass them as arrays or"
+                        + " a Dataset, or use a per-batch optimizer such as Optimizer.adam() with a batch source.");
+            }
+            return new LbfgsTraining(config, listeners, lbfgs).run(net, rows.x, rows.y, xv, yv);
+        }
         EarlyStopping rule = config.earlyStopping().orElse(null);
         boolean validating = xv != null;
         boolean classifier = isClassifier(net);
@@ -414,11 +422,11 @@ public final class Trainer {
         }
     }
 
-    private static boolean isClassifier(Network net) {
+    static boolean isClassifier(Network net) {
         return net.isClassifier();
     }
 
-    private static void checkMonitor(EarlyStopping rule, boolean validating, boolean classifier) {
+    static void checkMonitor(EarlyStopping rule, boolean validating, boolean classifier) {
         if (rule == null) {
             return;
         }
@@ -433,7 +441,7 @@ public final class Trainer {
         }
     }
 
-    private static String name(EarlyStopping.Monitor monitor) {
+    static String name(EarlyStopping.Monitor monitor) {
         return monitor.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
@@ -457,7 +465,7 @@ public final class Trainer {
         return labels;
     }
 
-    private static double accuracy(int[] predicted, int[] actual) {
+    static double accuracy(int[] predicted, int[] actual) {
         int correct = 0;
         for (int i = 0; i < actual.length; i++) {
             if (predicted[i] == actual[i]) {

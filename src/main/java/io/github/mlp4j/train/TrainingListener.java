@@ -50,8 +50,8 @@ public interface TrainingListener {
      * Called when a stopping rule ends training before the last configured epoch, or when the
      * training thread is interrupted.
      *
-     * @param reason {@link History.StopReason#EARLY_STOPPING}, {@link History.StopReason#TARGET_COST}
-     *     or {@link History.StopReason#INTERRUPTED}
+     * @param reason {@link History.StopReason#EARLY_STOPPING}, {@link History.StopReason#TARGET_COST},
+     *     {@link History.StopReason#INTERRUPTED} or, for L-BFGS, {@link History.StopReason#CONVERGED}
      * @param message a sentence that explains it, the same as {@link History#stopMessage()}
      */
     default void onStop(History.StopReason reason, String message) {

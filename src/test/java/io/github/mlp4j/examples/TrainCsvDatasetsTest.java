@@ -47,6 +47,20 @@ class TrainCsvDatasetsTest {
     }
 
     @Test
+    void trainsWithDropoutAfterEachHiddenLayer() throws Exception {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        TrainCsv.Result result;
+        try (PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+            result = TrainCsv.run(new String[] {"--data", SHIPPED.resolve("wine.csv").toString(), "--seed", "1",
+                "--dropout", "0.2"}, out);
+        }
+        assertThat(result.testAccuracy()).isGreaterThanOrEqualTo(0.9);
+        assertThatThrownBy(() -> TrainCsv.run(new String[] {"--data", SHIPPED.resolve("wine.csv").toString(),
+            "--dropout", "1.5"}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1)");
+    }
+
+    @Test
     void aMissingFileSaysWhereTheShippedDataSetsAre() {
         assertThatThrownBy(() -> TrainCsv.run(new String[] {"--data", "../shared/datasets/nothing-here.csv"},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
