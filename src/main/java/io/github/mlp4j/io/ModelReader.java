@@ -1,11 +1,14 @@
 package io.github.mlp4j.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.zip.CRC32C;
 
 /**
  * Reads models in every version of mlp4j's binary model format ({@code docs/model-format.md}).
@@ -24,6 +27,9 @@ public final class ModelReader {
     /** The largest model, in bytes, that {@link #read(InputStream)} accepts: 1 GiB. */
     public static final long DEFAULT_STREAM_LIMIT = 1L << 30;
 
+    /** The block in which a checksum is computed. */
+    private static final int CHECKSUM_BLOCK = 1 << 16;
+
     /** The first chunk read from a stream; later chunks double, up to the model's length. */
     private static final int FIRST_CHUNK = 1 << 16;
 
@@ -41,18 +47,31 @@ public final class ModelReader {
      */
     public static Model load(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
+        byte[] head;
+        long total;
         try (InputStream in = Files.newInputStream(path)) {                  // unbuffered: we read in large blocks
-            byte[] head = new byte[Format.HEADER];
+            head = new byte[Format.HEADER];
             int n = in.readNBytes(head, 0, head.length);
             int body = header(head, n);
-            long total = (long) Format.HEADER + body + Format.TRAILER;
+            total = (long) Format.HEADER + body + Format.TRAILER;
             long size = Files.size(path);
             if (size > total) {
                 throw new ModelFormatException("The file has " + size + " bytes but the model in it ends after " + total
                         + " (its header gives a body of " + body + " bytes); a model file must hold nothing after"
                         + " the model. The file was appended to or damaged.", "end of model", total);
             }
-            return decode(readRest(in, head, total, "the file"));
+            if (size < total) {
+                throw truncated(total, size, "the file");
+            }
+            checkChecksum(in, head, total);                                  // before anything is allocated for it
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] again = in.readNBytes(Format.HEADER);
+            if (!Arrays.equals(again, head)) {
+                throw new ModelFormatException("The file's header changed while it was read; load it again once"
+                        + " nothing writes to it.", "header", 0);
+            }
+            return decode(head, in, total, "the file");
         }
     }
 
@@ -97,7 +116,17 @@ public final class ModelReader {
                     + maxBytes + " for this stream; if you trust the source, read it with a larger maxBytes.",
                     "header.bodyLength", 12);
         }
-        return decode(readRest(in, head, total, "the stream"));
+        if (2 * total > Runtime.getRuntime().maxMemory()) {
+            throw new ModelFormatException("The header announces a model of " + total + " bytes; reading it from a"
+                    + " stream needs about twice that (its bytes, then its parameters) but this JVM's heap holds at"
+                    + " most " + Runtime.getRuntime().maxMemory() + ". Load it from a file with ModelReader.load,"
+                    + " which checks the checksum without holding the bytes, or give the JVM more heap (-Xmx); if"
+                    + " the stream is damaged, this is the damage.", "header.bodyLength", 12);
+        }
+        byte[] all = readRest(in, head, total, "the stream");
+        checkChecksum(new ByteArrayInputStream(all, Format.HEADER, all.length - Format.HEADER), head, total);
+        return decode(head, new ByteArrayInputStream(all, Format.HEADER, all.length - Format.HEADER), total,
+                "the stream");
     }
 
     /**
@@ -118,7 +147,15 @@ public final class ModelReader {
             throw new ModelFormatException("The input has " + bytes.length + " bytes but the model in it ends after "
                     + total + "; pass exactly one model.", "end of model", total);
         }
-        return decode(bytes);
+        try {
+            checkChecksum(new ByteArrayInputStream(bytes, Format.HEADER, bytes.length - Format.HEADER), bytes, total);
+            return decode(bytes, new ByteArrayInputStream(bytes, Format.HEADER, bytes.length - Format.HEADER), total,
+                    "the input");
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException inMemory) {
+            throw new UncheckedIOException(inMemory);                        // an array stream does not fail
+        }
     }
 
     // ----------------------------------------------------------------------------------------
@@ -192,22 +229,47 @@ public final class ModelReader {
         return all;
     }
 
-    /** Checks the checksum of a complete model and decodes its body. */
-    private static Model decode(byte[] bytes) throws ModelFormatException {
-        int end = bytes.length - Format.TRAILER;
-        int stored = Format.int32(bytes, end);
-        int actual = Format.crc(bytes, end);
+    /**
+     * Reads the body and the checksum that follow {@code head} in {@code in}, a model of
+     * {@code total} bytes known to be all there, in blocks of 64 KB, and checks the checksum.
+     */
+    private static void checkChecksum(InputStream in, byte[] head, long total) throws IOException {
+        CRC32C crc = new CRC32C();
+        crc.update(head, 0, Format.HEADER);
+        byte[] block = new byte[CHECKSUM_BLOCK];
+        long end = total - Format.TRAILER;
+        long at = Format.HEADER;
+        while (at < end) {
+            int r = in.read(block, 0, (int) Math.min(block.length, end - at));
+            if (r < 0) {
+                throw truncated(total, at, "the input");
+            }
+            crc.update(block, 0, r);
+            at += r;
+        }
+        byte[] trailer = in.readNBytes(Format.TRAILER);
+        if (trailer.length < Format.TRAILER) {
+            throw truncated(total, end + trailer.length, "the input");
+        }
+        int stored = Format.int32(trailer, 0);
+        int actual = (int) crc.getValue();
         if (stored != actual) {
             throw new ModelFormatException(String.format("The checksum does not match: the model stores CRC-32C %08x"
                     + " but its bytes give %08x, so some byte of it was changed. The file is damaged; load a good copy.",
                     stored, actual), "checksum", end);
         }
-        int version = Format.int32(bytes, 8);
-        Decoder d = new Decoder(bytes, Format.HEADER, end);
+    }
+
+    /** Decodes the body that follows {@code head} in {@code in}, then checks the checksum once more. */
+    private static Model decode(byte[] head, InputStream in, long total, String source) throws IOException {
+        int version = Format.int32(head, 8);
+        Decoder d = new Decoder(head, in, total - Format.TRAILER, source);
         try {
             switch (version) {
                 case 1:
                     return FormatV1.read(d);
+                case 2:
+                    return FormatV2.read(d);
                 default:
                     throw new ModelFormatException("Format version " + version + " has no decoder.", "header.version", 8);
             }
