@@ -17,15 +17,26 @@ import java.util.zip.CRC32C;
  * flipped bit, a size out of range, an unknown activation or loss, bytes after the model) ends in
  * a {@link ModelFormatException} whose message says what is wrong and at which byte offset. Before
  * anything is allocated, every size is checked against the bytes that remain, so a damaged or
- * hostile file cannot exhaust memory; streams are read in growing chunks, so a length that claims
- * more than the stream holds costs only what the stream really delivers. A model that loads has
- * passed its CRC-32C checksum, so it predicts exactly as the saved one did.
+ * hostile file cannot exhaust memory. The checksum is checked before the body is decoded: a file
+ * is read twice, first in 64 KB blocks for its checksum and then to decode it, so a damaged file
+ * of any size gets the checksum error in a small heap; a stream's model is held in memory, read
+ * in growing chunks (a length that claims more than the stream holds costs only what the stream
+ * really delivers), and a model of more than a third of the heap is refused before it is read. A
+ * model that loads has passed its CRC-32C checksum, so it predicts exactly as the saved one did.
+ * A layer of a kind registered with {@link LayerKinds} is recreated by its codec.
  *
  * <p>All methods are static and thread-safe.
  */
 public final class ModelReader {
     /** The largest model, in bytes, that {@link #read(InputStream)} accepts: 1 GiB. */
     public static final long DEFAULT_STREAM_LIMIT = 1L << 30;
+
+    /**
+     * A stream's model is held in memory until its checksum is checked, then decoded into
+     * parameters that the network copies: a model of more than a third of the heap cannot load
+     * from a stream, and is refused before it is read.
+     */
+    private static final int STREAM_MEMORY_FACTOR = 3;
 
     /** The block in which a checksum is computed. */
     private static final int CHECKSUM_BLOCK = 1 << 16;
@@ -116,10 +127,11 @@ public final class ModelReader {
                     + maxBytes + " for this stream; if you trust the source, read it with a larger maxBytes.",
                     "header.bodyLength", 12);
         }
-        if (2 * total > Runtime.getRuntime().maxMemory()) {
+        if (STREAM_MEMORY_FACTOR * total > Runtime.getRuntime().maxMemory()) {
             throw new ModelFormatException("The header announces a model of " + total + " bytes; reading it from a"
-                    + " stream needs about twice that (its bytes, then its parameters) but this JVM's heap holds at"
-                    + " most " + Runtime.getRuntime().maxMemory() + ". Load it from a file with ModelReader.load,"
+                    + " stream needs at least " + STREAM_MEMORY_FACTOR + " times that (its bytes, the decoded"
+                    + " parameters and the network's own copy) but this JVM's heap holds at most "
+                    + Runtime.getRuntime().maxMemory() + ". Load it from a file with ModelReader.load,"
                     + " which checks the checksum without holding the bytes, or give the JVM more heap (-Xmx); if"
                     + " the stream is damaged, this is the damage.", "header.bodyLength", 12);
         }
