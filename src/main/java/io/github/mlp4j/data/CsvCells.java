@@ -9,7 +9,7 @@ import java.io.Reader;
  * than {@link #MAX_CELL} characters or a line longer than {@link #MAX_LINE} is an error, and
  * cells beyond the number the caller expects are counted but not kept.
  *
- * <p>Cells are separated by the delimiter and trimmed of surrounding spaces. A cell may be
+ * <p>Cells are separated by the delimiter and trimmed of surrounding spaces and tabs. A cell may be
  * enclosed in double quotes, which lets it hold the delimiter; a doubled quote inside stands for
  * one quote. A quoted cell cannot span lines. Lines end with {@code \n}, {@code \r\n} or
  * {@code \r}; lines of white space only are skipped (but counted). A byte-order mark at the start
@@ -176,9 +176,22 @@ final class CsvCells {
             if (count == cells.length) {
                 cells = java.util.Arrays.copyOf(cells, 2 * count);
             }
-            cells[count] = wasQuoted ? cell.toString() : cell.toString().trim();
+            cells[count] = wasQuoted ? cell.toString() : trimmed(cell);
         }
         count++;
+    }
+
+    /** Returns {@code cell} without the spaces and tabs around it (other control characters stay, to be refused). */
+    private static String trimmed(StringBuilder cell) {
+        int from = 0;
+        int to = cell.length();
+        while (from < to && (cell.charAt(from) == ' ' || cell.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (cell.charAt(to - 1) == ' ' || cell.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return cell.substring(from, to);
     }
 
     /** Returns the number of cells of the last line read, including those not kept. */

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Starts a main class of the tests in a new JVM with the tests' class path. */
-final class Forked {
+public final class Forked {
     private Forked() {
     }
 
-    static Process start(Class<?> main, List<String> jvmOptions, String... args) throws IOException {
+    public static Process start(Class<?> main, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");                              // quicker start for short runs
