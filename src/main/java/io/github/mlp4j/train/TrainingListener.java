@@ -16,7 +16,9 @@ import io.github.mlp4j.Network;
  *   <li>{@link #onTrainingEnd} once, with the complete history.</li>
  * </ol>
  * If training diverges, {@link #onDivergence} comes instead of the remaining events and the
- * trainer then throws the same exception. Other exceptions end the run without further events.
+ * trainer then throws the same exception; an exception thrown by a listener's
+ * {@code onDivergence} does not replace it, but is added to it as suppressed, and the other
+ * listeners are still called. Other exceptions end the run without further events.
  *
  * <p>Every method has an empty default, so a listener overrides only what it needs. Methods are
  * called on the training thread; a slow listener slows training. The library itself never prints:

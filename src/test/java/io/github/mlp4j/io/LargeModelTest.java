@@ -33,7 +33,7 @@ class LargeModelTest {
         Assumptions.assumeTrue(max >= 5L << 30, "needs a machine with 20 GB or more (this JVM may use "
                 + (max >> 20) + " MB)");
         Path file = dir.resolve("large.mlp4j");
-        Process child = Forked.start(SaveAndLoad.class, List.of("-Xmx" + (CHILD_HEAP >> 20) + "m"), file.toString());
+        Process child = Forked.start(SaveAndLoad.class, List.of("-Xmx" + (CHILD_HEAP >> 20) + "m", "-XX:TieredStopAtLevel=4"), file.toString());
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(300, TimeUnit.SECONDS)).as(output).isTrue();
         System.out.print(output);                                            // the times, for the record
