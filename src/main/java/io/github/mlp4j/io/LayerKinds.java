@@ -118,7 +118,7 @@ public final class LayerKinds {
     static synchronized Kind of(Layer layer, int number) {
         Kind kind = BY_CLASS.get(layer.getClass());
         if (kind == null) {
-            String simple = layer.getClass().getSimpleName();
+            String simple = layer.getClass().getSimpleName().isEmpty() ? "MyLayer" : layer.getClass().getSimpleName();
             throw new IllegalArgumentException("Layer " + number + " is a " + layer.getClass().getName() + ", which is"
                     + " not a registered layer kind, so model files cannot hold it. Register it once before saving and"
                     + " loading: LayerKinds.register(\"com.example." + simple.toLowerCase(java.util.Locale.ROOT)

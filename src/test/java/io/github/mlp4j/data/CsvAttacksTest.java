@@ -3,6 +3,13 @@ package io.github.mlp4j.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mlp4j.Activation;
+import io.github.mlp4j.Loss;
+import io.github.mlp4j.Network;
+import io.github.mlp4j.train.History;
+import io.github.mlp4j.train.Trainer;
+import io.github.mlp4j.train.TrainingConfig;
+import io.github.mlp4j.train.TrainingListener;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -199,6 +206,26 @@ class CsvAttacksTest {
                     // drain the pass
                 }
             }).isInstanceOf(CsvFormatException.class).hasMessageStartingWith("growing.csv: the file changed");
+        }
+    }
+
+    @Test
+    void trainingOnAFileCutToItsHeaderStopsWithTheErrorNotANaNCost() throws IOException {
+        String[] text = {"a,b,label\n1,2,0\n3,4,1\n5,6,0\n"};
+        Network net = Network.builder().input(2).dense(2, Activation.softmax()).loss(Loss.crossEntropy()).build();
+        TrainingConfig config = TrainingConfig.builder().epochs(5).batchSize(2).learningRate(0.1).build();
+        TrainingListener cut = new TrainingListener() {
+            @Override
+            public void onEpochEnd(History.Epoch row) {
+                text[0] = "a,b,label\n";                                     // the file is cut after epoch 1
+            }
+        };
+        try (CsvBatchSource source = CsvBatchSource.open(() -> new StringReader(text[0]), "cut.csv",
+                CsvReader.defaults(), 10)) {
+            assertThatThrownBy(() -> new Trainer(config).withListener(cut).fit(net, source))
+                    .isInstanceOf(CsvFormatException.class)
+                    .hasMessageContaining("cut.csv: the file changed while it was being streamed: this pass found no"
+                            + " data rows, only a header");
         }
     }
 
