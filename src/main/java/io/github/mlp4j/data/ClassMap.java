@@ -76,16 +76,13 @@ final class ClassMap {
         }
     }
 
-    /** Returns the first names of a class list and its size, for messages. */
+    /** Returns the first ten names of a list (each cut to 40 characters) and its size, for messages. */
     static String describe(List<String> names) {
-        if (names.size() <= 10) {
-            return names.toString();
-        }
         StringBuilder s = new StringBuilder("[");
-        for (int c = 0; c < 10; c++) {
-            s.append(names.get(c).length() > 40 ? names.get(c).substring(0, 40) + "…" : names.get(c)).append(", ");
+        for (int c = 0; c < Math.min(10, names.size()); c++) {
+            s.append(c == 0 ? "" : ", ").append(CsvCells.abbreviate(names.get(c)));
         }
-        return s.append("… (").append(names.size()).append(" in all)]").toString();
+        return (names.size() <= 10 ? s : s.append(", … (").append(names.size()).append(" in all)")).append("]").toString();
     }
 
     /** Returns the first class names and the number of classes, for messages. */

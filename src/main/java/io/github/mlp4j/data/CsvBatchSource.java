@@ -222,8 +222,10 @@ public final class CsvBatchSource implements BatchSource {
         checkUnchanged();
         rows = CsvRows.open(supplier.open(), sourceName, format);
         if (rows.columnCount() != columnCount || !rows.columnNames().equals(columnNames)) {
-            String was = columnNames.isEmpty() ? columnCount + " columns" : "the header " + columnNames;
-            String now = columnNames.isEmpty() ? rows.columnCount() + " columns" : "the header " + rows.columnNames();
+            String was = columnNames.isEmpty() ? columnCount + " columns"
+                    : "the header " + ClassMap.describe(columnNames);
+            String now = columnNames.isEmpty() ? rows.columnCount() + " columns"
+                    : "the header " + ClassMap.describe(rows.columnNames());
             closeRows();
             throw changed("it had " + was + " when the source was opened but has " + now + " now");
         }

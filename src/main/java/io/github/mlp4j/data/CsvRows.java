@@ -77,7 +77,7 @@ final class CsvRows implements Closeable {
             int found = columnNames.indexOf(format.labelName());
             if (found < 0) {
                 throw new CsvFormatException(source, cells.line(), 0, "no column is named \"" + format.labelName()
-                        + "\"; the header has " + columnNames + ". Pass one of these names to label(...).");
+                        + "\"; the header has " + ClassMap.describe(columnNames) + ". Pass one of these names to label(...).");
             }
             return found;
         }
@@ -204,7 +204,7 @@ final class CsvRows implements Closeable {
     }
 
     private String columnName(int column) {
-        return columnNames.isEmpty() ? "" : " of column \"" + columnNames.get(column) + "\"";
+        return columnNames.isEmpty() ? "" : " of column \"" + CsvCells.abbreviate(columnNames.get(column)) + "\"";
     }
 
     /** Returns the features of the current row, in file order without the label; overwritten by next(). */
