@@ -24,6 +24,9 @@ import java.util.Objects;
  * near 1e−9 and below 1e−6 even where {@code |g|} is near 1e−6. A smaller {@code h} is not
  * better, as rounding error grows when {@code h} shrinks.
  *
+ * <p>An entry where either derivative is NaN or infinite counts as an error of {@code +∞}, so
+ * the check fails at the first such entry whatever the tolerance.
+ *
  * <p>Functions with kinks (ReLU at 0) have no derivative there: a parameter whose steps move
  * some pre-activation of a kinked layer across 0 (or off exactly 0) is skipped and counted in
  * {@link Result#skipped()}.
@@ -251,7 +254,10 @@ public final class GradientCheck {
 
         void compare(int i, double g, double n) {
             checked++;
-            double e = Math.abs(g - n) / Math.max(Math.abs(g) + Math.abs(n), FLOOR);
+            // a NaN or infinite derivative fails the check: its error is +∞, which no tolerance passes
+            double e = Double.isFinite(g) && Double.isFinite(n)
+                    ? Math.abs(g - n) / Math.max(Math.abs(g) + Math.abs(n), FLOOR)
+                    : Double.POSITIVE_INFINITY;
             if (index < 0 || e > error) {
                 error = e;
                 index = i;

@@ -146,6 +146,23 @@ class UserLayersTest {
     }
 
     @Test
+    void dropoutIsSavedWithTheModelAndLoadsWithItsRate() throws Exception {
+        Network net = build(1, true);
+        net.fit(X, Y, 1, 64, 0.1);
+        io.github.mlp4j.io.LayerKinds.register("io.github.mlp4j.test.user-scale", Scale.class,
+                io.github.mlp4j.io.LayerCodec.of((layer, config) -> config.float64(layer.gradientScale),
+                        (config, in, out, activation) -> new Scale(in, config.finite("gradientScale"))));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        net.save(bytes);
+        Network loaded = Network.load(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(loaded.layers().get(1)).isInstanceOf(io.github.mlp4j.layer.Dropout.class);
+        assertThat(((io.github.mlp4j.layer.Dropout) loaded.layers().get(1)).rate()).isEqualTo(0.3);
+        assertThat(loaded.layers().get(2)).isInstanceOf(Scale.class);
+        assertThat(loaded.parameters()).containsExactly(net.parameters());
+        assertThat(loaded.predict(X)).isDeepEqualTo(net.predict(X));
+    }
+
+    @Test
     void onnxExportWritesDropoutAsIdentityAndRefusesAUserLayerByName() {
         Network dropout = Network.builder().input(3).dense(4, Activation.relu()).dropout(0.5)
                 .dense(2, Activation.softmax()).loss(Loss.crossEntropy()).build();

@@ -14,6 +14,8 @@ import java.util.TreeSet;
 final class ClassMap {
     /** The largest integer label accepted as a class number; larger labels are read as names. */
     static final int MAX_INTEGER_LABEL = 65_535;
+    /** The most classes inferred from a file's labels; more must be given with {@code classes(...)}. */
+    static final int MAX_INFERRED_CLASSES = 10_000;
 
     private final List<String> names;
     private final Map<String, Integer> index;
@@ -37,7 +39,7 @@ final class ClassMap {
      * {@code "c"} is class c and the classes are 0..max; otherwise the classes are the distinct
      * labels in sorted ({@link String#compareTo}) order.
      */
-    static ClassMap infer(Collection<String> distinct) {
+    static ClassMap infer(Collection<String> distinct, String source) {
         int max = -1;
         for (String label : distinct) {
             int value = plainInteger(label);
@@ -46,11 +48,46 @@ final class ClassMap {
             }
             max = Math.max(max, value);
         }
+        if (max + 1 > 2 * distinct.size() + 16) {
+            throw new CsvFormatException(source, 0, 0, "the labels are integers from 0 to " + max + ", which makes "
+                    + (max + 1) + " classes, but only " + distinct.size() + " distinct labels appear ("
+                    + describe(new ArrayList<>(new TreeSet<>(distinct))) + "); a label may be a typo. Fix it, or give"
+                    + " the classes with CsvReader.builder().classes(...).");
+        }
         List<String> names = new ArrayList<>(max + 1);
         for (int c = 0; c <= max; c++) {
             names.add(Integer.toString(c));
         }
         return new ClassMap(names);
+    }
+
+    /**
+     * Checks, while distinct labels are being collected, that there are not too many to infer
+     * classes from.
+     *
+     * @throws CsvFormatException naming the count, the line and the fixes
+     */
+    static void checkDistinct(int distinct, String source, int line, int column) {
+        if (distinct > MAX_INFERRED_CLASSES) {
+            throw new CsvFormatException(source, line, column, "the label column holds more than "
+                    + MAX_INFERRED_CLASSES + " distinct labels by this line, too many to infer classes from. Is it the"
+                    + " label column? For numeric targets use Target.REGRESSION; for that many classes give them with"
+                    + " CsvReader.builder().classes(...).");
+        }
+    }
+
+    /** Returns the first ten names of a list (each cut to 40 characters) and its size, for messages. */
+    static String describe(List<String> names) {
+        StringBuilder s = new StringBuilder("[");
+        for (int c = 0; c < Math.min(10, names.size()); c++) {
+            s.append(c == 0 ? "" : ", ").append(CsvCells.abbreviate(names.get(c)));
+        }
+        return (names.size() <= 10 ? s : s.append(", … (").append(names.size()).append(" in all)")).append("]").toString();
+    }
+
+    /** Returns the first class names and the number of classes, for messages. */
+    String describe() {
+        return describe(names);
     }
 
     /** Returns the value of a plain non-negative integer label, or -1 if the label is not one. */

@@ -4,7 +4,6 @@ import io.github.mlp4j.internal.Checks;
 import io.github.mlp4j.internal.Rng;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -32,6 +31,17 @@ import java.util.Set;
  * pass: either given by {@link CsvReader.Builder#classes(List)}, or found by one extra streaming
  * pass over the label column when the source is opened (only the distinct labels are kept).
  *
+ * <p><b>Memory</b> is bounded by the capacity and the widths: the buffer grows as rows arrive, up to
+ * {@code capacity} rows of {@code inputSize} and {@code outputSize} values (so a capacity larger
+ * than the file costs only the file's rows), and cells and lines are capped in length (see
+ * {@link CsvReader}).
+ *
+ * <p><b>A file must not change while it is streamed.</b> Each pass checks that the header (or the
+ * column count, without a header) is the one seen when the source was opened, and that it
+ * delivers the rows of the first pass; a source opened from a path also checks the file's size
+ * and modification time at the start and the end of each pass. A change, or a pass with no rows,
+ * raises a {@link CsvFormatException} naming the file, rather than training on shifted columns.
+ *
  * <p>Errors in the file raise {@link CsvFormatException} when the bad line is reached, which for
  * a streamed file may be in a later pass than the first. Instances are not thread-safe.
  */
@@ -49,53 +59,74 @@ public final class CsvBatchSource implements BatchSource {
         Reader open() throws IOException;
     }
 
+    /** The first rows of the shuffle buffer allocated before it grows (up to its capacity) as rows arrive. */
+    private static final int FIRST_BUFFER_ROWS = 1024;
+
     private final ReaderSupplier supplier;
     private final String sourceName;
     private final CsvReader format;
+    private final Path file;
+    private final FileStamp stamp;
+    private final List<String> columnNames;
+    private final int columnCount;
     private final ClassMap classes;
     private final int inputSize;
     private final int outputSize;
-    private final double[][] bufferX;
-    private final double[][] bufferY;
+    private final int capacity;
+    private double[][] bufferX = new double[0][];
+    private double[][] bufferY = new double[0][];
+    private long rowsPerPass = -1;
+    private long passRows;
     private CsvRows rows;
     private int buffered;
     private Rng rng;
     private boolean started;
     private boolean closed;
 
-    private CsvBatchSource(ReaderSupplier supplier, String sourceName, CsvReader format, int capacity)
+    private CsvBatchSource(ReaderSupplier supplier, String sourceName, CsvReader format, int capacity, Path file)
             throws IOException {
         this.supplier = supplier;
         this.sourceName = sourceName;
         this.format = format;
+        this.file = file;
+        this.stamp = file == null ? null : FileStamp.of(file);
+        this.capacity = capacity;
         try (CsvRows first = CsvRows.open(supplier.open(), sourceName, format)) {
             if (!first.next()) {
                 throw new CsvFormatException(sourceName, 0, 0, "the file has no data rows, only a header; "
                         + "a data set needs at least one row.");
             }
+            this.columnNames = first.columnNames();
+            this.columnCount = first.columnCount();
             this.inputSize = first.featureCount();
             if (format.target() == CsvReader.Target.REGRESSION) {
                 this.classes = null;
             } else if (format.classes() != null) {
                 this.classes = ClassMap.given(format.classes());
             } else {
-                this.classes = ClassMap.infer(distinctLabels(first));
+                this.classes = ClassMap.infer(distinctLabels(first), sourceName);
             }
         }
         if (classes != null) {
             format.checkClassCount(classes, sourceName);
         }
         this.outputSize = classes == null ? 1 : format.outputSize(classes);
-        this.bufferX = new double[capacity][inputSize];
-        this.bufferY = new double[capacity][outputSize];
     }
 
-    /** Reads the label column to the end, starting with the current row, keeping each label once. */
-    private static Set<String> distinctLabels(CsvRows rows) throws IOException {
+    /**
+     * Reads the label column to the end, starting with the current row, keeping each label once
+     * and counting the rows.
+     */
+    private Set<String> distinctLabels(CsvRows rows) throws IOException {
         Set<String> labels = new HashSet<>();
+        long count = 0;
         do {
-            labels.add(rows.label());
+            count++;
+            if (labels.add(rows.label())) {
+                ClassMap.checkDistinct(labels.size(), sourceName, rows.line(), rows.labelColumnNumber());
+            }
         } while (rows.next());
+        rowsPerPass = count;
         return labels;
     }
 
@@ -116,9 +147,11 @@ public final class CsvBatchSource implements BatchSource {
     public static CsvBatchSource open(Path file, CsvReader format, int capacity) throws IOException {
         Objects.requireNonNull(file, "file");
         InputFiles.requireReadable(file);
+        Objects.requireNonNull(format, "format");
+        Checks.atLeast(capacity, 1, "capacity");
         Path name = file.getFileName();
-        return open(() -> Files.newBufferedReader(file, StandardCharsets.UTF_8),
-                name == null ? file.toString() : name.toString(), format, capacity);
+        String source = name == null ? file.toString() : name.toString();
+        return new CsvBatchSource(() -> format.utf8(file, source), source, format, capacity, file);
     }
 
     /**
@@ -141,7 +174,7 @@ public final class CsvBatchSource implements BatchSource {
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(format, "format");
         Checks.atLeast(capacity, 1, "capacity");
-        return new CsvBatchSource(supplier, sourceName, format, capacity);
+        return new CsvBatchSource(supplier, sourceName, format, capacity, null);
     }
 
     @Override
@@ -164,12 +197,14 @@ public final class CsvBatchSource implements BatchSource {
     }
 
     /**
-     * Returns the number of rows the shuffle buffer holds.
+     * Returns the most rows the shuffle buffer holds: the capacity given when the source was
+     * opened, clamped to the number of rows in the file once a pass has counted them. The buffer
+     * grows to it as rows arrive, so a capacity larger than the file costs nothing.
      *
-     * @return the capacity given when the source was opened
+     * @return the capacity
      */
     public int capacity() {
-        return bufferX.length;
+        return rowsPerPass < 0 ? capacity : (int) Math.min(capacity, rowsPerPass);
     }
 
     /**
@@ -187,13 +222,27 @@ public final class CsvBatchSource implements BatchSource {
         closeRows();
         rng = new Rng(seed);
         started = true;
+        checkUnchanged();
         rows = CsvRows.open(supplier.open(), sourceName, format);
+        if (rows.columnCount() != columnCount || !rows.columnNames().equals(columnNames)) {
+            String was = columnNames.isEmpty() ? columnCount + " columns"
+                    : "the header " + ClassMap.describe(columnNames);
+            String now = columnNames.isEmpty() ? rows.columnCount() + " columns"
+                    : "the header " + ClassMap.describe(rows.columnNames());
+            closeRows();
+            throw changed("it had " + was + " when the source was opened but has " + now + " now");
+        }
         buffered = 0;
-        while (buffered < bufferX.length && rows.next()) {
+        passRows = 0;
+        while (buffered < capacity && rows.next()) {
             load(buffered++);
         }
-        if (buffered < bufferX.length) {
-            closeRows();                                   // the whole file fits: release it now
+        if (buffered == 0) {
+            closeRows();
+            throw changed("this pass found no data rows, only a header");
+        }
+        if (buffered < capacity) {
+            endOfFile();                                   // the whole file fits: release it now
         }
     }
 
@@ -201,7 +250,9 @@ public final class CsvBatchSource implements BatchSource {
      * Fills the batch with samples drawn at random from the shuffle buffer, refilling each drawn
      * slot from the file.
      *
-     * @throws CsvFormatException if a line read to refill the buffer is bad
+     * @throws CsvFormatException if a line read to refill the buffer is bad, or the file changed
+     *     since the source was opened (its header, column count, size, modification time or
+     *     number of rows)
      */
     @Override
     public int next(double[][] x, double[][] y) throws IOException {
@@ -219,7 +270,7 @@ public final class CsvBatchSource implements BatchSource {
             if (rows != null && rows.next()) {
                 load(slot);                                // replace it with the next line of the file
             } else {
-                closeRows();
+                endOfFile();
                 buffered--;                                // or move the last buffered row into its slot
                 swap(bufferX, slot, buffered);
                 swap(bufferY, slot, buffered);
@@ -228,8 +279,58 @@ public final class CsvBatchSource implements BatchSource {
         return k;
     }
 
-    /** Copies the current row of the file into buffer slot {@code slot}. */
+    /** Closes the file at the end of a pass, after checking that the pass read the rows of the first. */
+    private void endOfFile() throws IOException {
+        if (rows == null) {
+            return;
+        }
+        closeRows();
+        if (rowsPerPass >= 0 && passRows != rowsPerPass) {
+            throw changed("this pass read " + passRows + " rows but the first read " + rowsPerPass);
+        }
+        rowsPerPass = passRows;
+        checkUnchanged();
+    }
+
+    /** Checks that a file source still has the size and modification time it had when opened. */
+    private void checkUnchanged() throws IOException {
+        if (file != null) {
+            FileStamp now = FileStamp.of(file);
+            if (!now.equals(stamp)) {
+                throw changed("it had " + stamp + " when the source was opened but has " + now + " now");
+            }
+        }
+    }
+
+    private CsvFormatException changed(String how) {
+        return new CsvFormatException(sourceName, 0, 0, "the file changed while it was being streamed: " + how + "."
+                + " A streamed file must stay as it is from open to close; open a new source after changing it.");
+    }
+
+    /** The size and modification time of a file. */
+    private record FileStamp(long size, java.nio.file.attribute.FileTime modified) {
+        static FileStamp of(Path file) throws IOException {
+            return new FileStamp(Files.size(file), Files.getLastModifiedTime(file));
+        }
+
+        @Override
+        public String toString() {
+            return size + " bytes, modified " + modified;
+        }
+    }
+
+    /** Copies the current row of the file into buffer slot {@code slot}, growing the buffer up to its capacity. */
     private void load(int slot) {
+        passRows++;
+        if (slot == bufferX.length) {
+            int grown = (int) Math.min(capacity, Math.max(FIRST_BUFFER_ROWS, 2L * bufferX.length));
+            bufferX = java.util.Arrays.copyOf(bufferX, grown);
+            bufferY = java.util.Arrays.copyOf(bufferY, grown);
+        }
+        if (bufferX[slot] == null) {
+            bufferX[slot] = new double[inputSize];
+            bufferY[slot] = new double[outputSize];
+        }
         System.arraycopy(rows.features(), 0, bufferX[slot], 0, inputSize);
         if (classes == null) {
             bufferY[slot][0] = rows.labelValue();

@@ -2,7 +2,6 @@ package io.github.mlp4j.data;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +25,13 @@ import java.util.Objects;
  * around a cell are ignored, and blank lines are skipped. The first line is a header of column
  * names unless {@code header(false)} is set. A cell may be enclosed in double quotes so that it
  * can hold the delimiter ({@code ""} inside quotes stands for one quote), but a cell cannot span
- * lines. Feature cells are parsed with {@link Double#parseDouble}; empty cells, text, NaN and
- * infinity are errors. The file is read as UTF-8.
+ * lines. A feature cell must be a decimal number: an optional sign, digits with an optional
+ * decimal point (at least one digit), and an optional exponent {@code e}/{@code E} with an
+ * optional sign and digits, such as {@code 12}, {@code -0.5}, {@code .5}, {@code 1.5e-3}. Empty
+ * cells, text, hexadecimal ({@code 0x1p4}), suffixes ({@code 1f}, {@code 2d}), NaN, infinity and
+ * values beyond the range of a double are errors. A file is read as strict UTF-8: a byte that is
+ * not UTF-8 is an error naming its line and column. A cell may hold at most 4,096 characters and
+ * a line 8,388,608, so that a damaged file cannot exhaust memory.
  *
  * <p><b>Labels and classes.</b> For the classification targets ({@link Target#ONE_HOT},
  * {@link Target#BINARY}) each label is mapped to a class index:
@@ -40,7 +44,10 @@ import java.util.Objects;
  *   <li>otherwise the classes are the distinct labels in sorted order ({@link String#compareTo}),
  *       so {@code setosa, versicolor, virginica} become 0, 1, 2 whatever order the rows are in.</li>
  * </ul>
- * The class names are kept in {@link Dataset#classNames()}.
+ * The class names are kept in {@link Dataset#classNames()}. Inferred classes must not explode:
+ * more than 10,000 distinct labels, or integer labels whose classes {@code 0..max} outnumber
+ * twice the distinct labels plus 16 (a typo such as {@code 60000} among {@code 0..2}), are an
+ * error that names the count and suggests {@code classes(...)}.
  *
  * <p><b>Errors.</b> A file that cannot be read as a data set raises {@link CsvFormatException}
  * (an {@link IllegalArgumentException}) naming the file, the 1-based line and column and the
@@ -110,9 +117,15 @@ public final class CsvReader {
         Objects.requireNonNull(file, "file");
         InputFiles.requireReadable(file);
         Path name = file.getFileName();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, name == null ? file.toString() : name.toString());
+        String source = name == null ? file.toString() : name.toString();
+        try (Reader reader = utf8(file, source)) {
+            return read(reader, source);
         }
+    }
+
+    /** Opens {@code file} for reading as strict UTF-8 that reports bad bytes with their line and column. */
+    Reader utf8(Path file, String source) throws IOException {
+        return new Utf8Reader(Files.newInputStream(file), source, delimiter);
     }
 
     /**
@@ -159,12 +172,13 @@ public final class CsvReader {
                     id = firstSeen.size();
                     seen.put(label, id);
                     firstSeen.add(label);
+                    ClassMap.checkDistinct(firstSeen.size(), sourceName, rows.line(), rows.labelColumnNumber());
                 }
                 classIndex = grow(classIndex, xs.size());
                 classIndex[xs.size()] = id;
                 xs.add(rows.features().clone());
             }
-            map = ClassMap.infer(new HashSet<>(firstSeen));
+            map = ClassMap.infer(new HashSet<>(firstSeen), sourceName);
             int[] renumber = new int[firstSeen.size()];
             for (int id = 0; id < renumber.length; id++) {
                 renumber[id] = map.indexOf(firstSeen.get(id));
@@ -198,7 +212,7 @@ public final class CsvReader {
     void checkClassCount(ClassMap map, String sourceName) {
         if (target == Target.BINARY && map.size() > 2) {
             throw new CsvFormatException(sourceName, 0, 0, "the labels form " + map.size() + " classes "
-                    + map.names() + " but Target.BINARY needs at most 2; use Target.ONE_HOT for more classes.");
+                    + map.describe() + " but Target.BINARY needs at most 2; use Target.ONE_HOT for more classes.");
         }
     }
 

@@ -1,6 +1,5 @@
 package io.github.mlp4j.data;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,17 +15,17 @@ import java.util.List;
  * call. Blank lines are skipped but counted, so line numbers match the file.
  */
 final class CsvRows implements Closeable {
-    private static final int READ_BUFFER = 1 << 16;
+    /** The most columns a file may have. */
+    static final int MAX_COLUMNS = 1 << 20;
 
-    private final BufferedReader in;
+    private final Reader in;
     private final String source;
     private final char delimiter;
-    private final CsvCells cells = new CsvCells();
+    private final CsvCells cells;
     private final List<String> columnNames;
     private final int columnCount;
     private final int labelColumn;
     private final double[] features;
-    private int lineNumber;
     private int rowLine;
     private boolean firstLineIsData;
 
@@ -41,18 +40,18 @@ final class CsvRows implements Closeable {
     }
 
     CsvRows(Reader reader, String source, CsvReader format) throws IOException {
-        this.in = new BufferedReader(reader, READ_BUFFER);
+        this.in = reader;
         this.source = source;
         this.delimiter = format.delimiter();
-        String first = nextNonBlankLine();
-        if (first == null) {
+        this.cells = new CsvCells(reader, source, delimiter);
+        if (!cells.next(MAX_COLUMNS)) {
             throw new CsvFormatException(source, 0, 0, "the file is empty; expected "
                     + (format.header() ? "a header line followed by " : "") + "lines of comma-separated values.");
         }
-        if (first.charAt(0) == '\uFEFF') {
-            first = first.substring(1);                    // a byte-order mark is not part of the first cell
+        if (cells.count() > MAX_COLUMNS) {
+            throw new CsvFormatException(source, cells.line(), 0, "the line has " + cells.count() + " cells, more than"
+                    + " the " + MAX_COLUMNS + " columns a file may have; check the delimiter ('" + delimiter + "').");
         }
-        cells.split(first, delimiter, source, lineNumber);
         columnCount = cells.count();
         if (format.header()) {
             List<String> names = new ArrayList<>(columnCount);
@@ -66,7 +65,7 @@ final class CsvRows implements Closeable {
         }
         labelColumn = resolveLabelColumn(format);
         if (columnCount < 2) {
-            throw new CsvFormatException(source, lineNumber, 0, "the line has " + columnCount
+            throw new CsvFormatException(source, cells.line(), 0, "the line has " + columnCount
                     + " column but at least 2 are needed, the features and the label; check the delimiter ('"
                     + delimiter + "').");
         }
@@ -77,32 +76,19 @@ final class CsvRows implements Closeable {
         if (format.labelName() != null) {
             int found = columnNames.indexOf(format.labelName());
             if (found < 0) {
-                throw new CsvFormatException(source, lineNumber, 0, "no column is named \"" + format.labelName()
-                        + "\"; the header has " + columnNames + ". Pass one of these names to label(...).");
+                throw new CsvFormatException(source, cells.line(), 0, "no column is named \"" + format.labelName()
+                        + "\"; the header has " + ClassMap.describe(columnNames) + ". Pass one of these names to label(...).");
             }
             return found;
         }
         int index = format.labelIndex();
         int resolved = index < 0 ? columnCount + index : index;
         if (resolved < 0 || resolved >= columnCount) {
-            throw new CsvFormatException(source, lineNumber, 0, "label column index " + index
+            throw new CsvFormatException(source, cells.line(), 0, "label column index " + index
                     + " is out of range for a line of " + columnCount + " columns; use 0 to " + (columnCount - 1)
                     + ", or -1 to -" + columnCount + " to count from the end.");
         }
         return resolved;
-    }
-
-    /** Returns the next line that is not blank, counting every line read; null at the end. */
-    private String nextNonBlankLine() throws IOException {
-        String line;
-        do {
-            line = in.readLine();
-            if (line == null) {
-                return null;
-            }
-            lineNumber++;
-        } while (line.isBlank());
-        return line;
     }
 
     /**
@@ -115,13 +101,11 @@ final class CsvRows implements Closeable {
         if (firstLineIsData) {
             firstLineIsData = false;                       // already split by the constructor
         } else {
-            String line = nextNonBlankLine();
-            if (line == null) {
+            if (!cells.next(columnCount)) {
                 return false;
             }
-            cells.split(line, delimiter, source, lineNumber);
         }
-        rowLine = lineNumber;
+        rowLine = cells.line();
         int count = cells.count();
         if (count != columnCount) {
             int column = Math.min(count, columnCount) + 1;
@@ -143,24 +127,84 @@ final class CsvRows implements Closeable {
         return true;
     }
 
-    /** Parses a cell as a finite number, or throws naming where it is. */
+    /**
+     * Parses a cell as a finite number, or throws naming where it is. The cell must be a decimal
+     * number as {@link #isDecimal} defines it; NaN, infinity and values that overflow a double are
+     * refused as not finite.
+     */
     private double number(String cell, int column) {
-        double value;
-        try {
-            value = Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
+        if (!isDecimal(cell)) {
+            String bare = cell.startsWith("-") || cell.startsWith("+") ? cell.substring(1) : cell;
+            if (bare.equals("NaN") || bare.equals("Infinity")) {
+                throw notFinite(cell, column);
+            }
             throw new CsvFormatException(source, rowLine, column + 1, "expected a number in the cell"
-                    + columnName(column) + " but found \"" + cell + "\". Every column except the label must be numeric.");
+                    + columnName(column) + " but found \"" + CsvCells.abbreviate(cell) + "\". Every column except the"
+                    + " label must be numeric, written as digits with an optional sign, decimal point and exponent"
+                    + " (12, -0.5, 1.5e-3).");
         }
+        double value = Double.parseDouble(cell);
         if (!Double.isFinite(value)) {
-            throw new CsvFormatException(source, rowLine, column + 1, "the cell" + columnName(column) + " holds "
-                    + cell + "; every value must be finite. Remove or impute missing values first.");
+            throw notFinite(cell, column);
         }
         return value;
     }
 
+    private CsvFormatException notFinite(String cell, int column) {
+        return new CsvFormatException(source, rowLine, column + 1, "the cell" + columnName(column) + " holds "
+                + CsvCells.abbreviate(cell) + "; every value must be finite. Remove or impute missing values first.");
+    }
+
+    /**
+     * Returns whether {@code s} is a decimal number: an optional sign, digits with an optional
+     * decimal point (at least one digit in all), and an optional exponent {@code e} or {@code E}
+     * with an optional sign and at least one digit. Nothing else: no spaces, hexadecimal,
+     * {@code f}/{@code d} suffixes, NaN or infinity, which {@link Double#parseDouble} would accept.
+     */
+    static boolean isDecimal(String s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private String columnName(int column) {
-        return columnNames.isEmpty() ? "" : " of column \"" + columnNames.get(column) + "\"";
+        return columnNames.isEmpty() ? "" : " of column \"" + CsvCells.abbreviate(columnNames.get(column)) + "\"";
     }
 
     /** Returns the features of the current row, in file order without the label; overwritten by next(). */
@@ -188,6 +232,16 @@ final class CsvRows implements Closeable {
         return labelColumn + 1;
     }
 
+    /** Returns the number of columns of the first line. */
+    int columnCount() {
+        return columnCount;
+    }
+
+    /** Returns the header's column names, or an empty list without a header. */
+    List<String> columnNames() {
+        return columnNames;
+    }
+
     /** Returns the number of features per row. */
     int featureCount() {
         return features.length;
@@ -203,8 +257,8 @@ final class CsvRows implements Closeable {
         String label = label();
         int c = classes.indexOf(label);
         if (c < 0) {
-            throw new CsvFormatException(source, rowLine, labelColumn + 1, "the label \"" + label
-                    + "\" is not one of the classes " + classes.names()
+            throw new CsvFormatException(source, rowLine, labelColumn + 1, "the label \"" + CsvCells.abbreviate(label)
+                    + "\" is not one of the classes " + classes.describe()
                     + "; add it to the class list, or fix the label.");
         }
         return c;

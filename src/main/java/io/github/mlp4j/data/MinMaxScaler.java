@@ -39,7 +39,8 @@ public final class MinMaxScaler implements Scaler {
      *
      * @param x the training inputs, shape (n, features); not modified
      * @return the fitted scaler
-     * @throws IllegalArgumentException if x is empty, ragged or holds NaN or infinity
+     * @throws IllegalArgumentException if x is empty, ragged or holds NaN or infinity, or a
+     *     column's range {@code max − min} overflows a double
      */
     public static MinMaxScaler fit(double[][] x) {
         return fit(x, 0.0, 1.0);
@@ -53,8 +54,9 @@ public final class MinMaxScaler implements Scaler {
      * @param lower the value each column's minimum maps to
      * @param upper the value each column's maximum maps to; greater than lower
      * @return the fitted scaler
-     * @throws IllegalArgumentException if x is empty, ragged or holds NaN or infinity, or if the
-     *     range is not finite with lower &lt; upper
+     * @throws IllegalArgumentException if x is empty, ragged or holds NaN or infinity, if a
+     *     column's range {@code max − min} overflows a double, or if the target range is not
+     *     finite with lower &lt; upper
      */
     public static MinMaxScaler fit(double[][] x, double lower, double upper) {
         int width = Checks.matrix(x, "x");
@@ -67,7 +69,19 @@ public final class MinMaxScaler implements Scaler {
                 max[j] = Math.max(max[j], row[j]);
             }
         }
+        checkRanges(min, max);
         return new MinMaxScaler(min, max, lower, upper);
+    }
+
+    /** Checks that every column's range {@code max − min} is finite, so that scaling gives no NaN. */
+    private static void checkRanges(double[] min, double[] max) {
+        for (int j = 0; j < min.length; j++) {
+            if (!Double.isFinite(max[j] - min[j])) {
+                throw new IllegalArgumentException("Column " + j + " spans [" + min[j] + ", " + max[j] + "], a range"
+                        + " that overflows a double, so min-max scaling would give NaN. Divide the column by a large"
+                        + " constant (such as 1e100) first, or drop it.");
+            }
+        }
     }
 
     /**
@@ -80,7 +94,8 @@ public final class MinMaxScaler implements Scaler {
      * @return the scaler
      * @throws NullPointerException if min or max is null
      * @throws IllegalArgumentException if min and max are empty, differ in length, hold NaN or
-     *     infinity, or have max[j] &lt; min[j], or if the range is not finite with lower &lt; upper
+     *     infinity, or have max[j] &lt; min[j] or a range max[j] − min[j] that overflows a double, or
+     *     if the target range is not finite with lower &lt; upper
      */
     public static MinMaxScaler of(double[] min, double[] max, double lower, double upper) {
         int width = Checks.vector(min, "min");
@@ -95,11 +110,12 @@ public final class MinMaxScaler implements Scaler {
             }
         }
         checkRange(lower, upper);
+        checkRanges(min, max);
         return new MinMaxScaler(min.clone(), max.clone(), lower, upper);
     }
 
     private static void checkRange(double lower, double upper) {
-        if (!Double.isFinite(lower) || !Double.isFinite(upper) || !(lower < upper)) {
+        if (!Double.isFinite(lower) || !Double.isFinite(upper) || !(lower < upper) || !Double.isFinite(upper - lower)) {
             throw new IllegalArgumentException("The target range must be finite with lower < upper, but was ["
                     + lower + ", " + upper + "]; try [0, 1] or [-1, 1].");
         }

@@ -35,7 +35,8 @@ public final class StandardScaler implements Scaler {
      *
      * @param x the training inputs, shape (n, features); not modified
      * @return the fitted scaler
-     * @throws IllegalArgumentException if x is empty, ragged or holds NaN or infinity
+     * @throws IllegalArgumentException if x is empty, ragged or holds NaN or infinity, or if a
+     *     column's mean or standard deviation overflows a double (values near ±1e154 and beyond)
      */
     public static StandardScaler fit(double[][] x) {
         int width = Checks.matrix(x, "x");
@@ -59,6 +60,12 @@ public final class StandardScaler implements Scaler {
         for (int j = 0; j < width; j++) {
             double std = Math.sqrt(scale[j] / n);          // sqrt((1/n) Σ (x − mean)²)
             scale[j] = std == 0 ? 1.0 : std;               // a constant column is only centred
+            if (!Double.isFinite(mean[j]) || !Double.isFinite(scale[j])) {
+                throw new IllegalArgumentException("Column " + j + " of x cannot be standardised: its "
+                        + (Double.isFinite(mean[j]) ? "standard deviation" : "mean") + " overflows a double (mean "
+                        + mean[j] + ", standard deviation " + scale[j] + "), so the scaled column would be 0 or NaN."
+                        + " Divide the column by a large constant (such as 1e100) first, or drop it.");
+            }
         }
         return new StandardScaler(mean, scale);
     }

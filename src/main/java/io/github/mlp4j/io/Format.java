@@ -19,7 +19,7 @@ final class Format {
     /** The eight bytes every model starts with. */
     static final byte[] MAGIC = {(byte) 0x89, 'M', 'L', 'P', '4', 'J', '\r', '\n'};
     /** The version this library writes. */
-    static final int CURRENT_VERSION = 1;
+    static final int CURRENT_VERSION = 2;
     /** The oldest version this library reads. */
     static final int OLDEST_VERSION = 1;
     /** Bytes before the body: magic, version and body length. */

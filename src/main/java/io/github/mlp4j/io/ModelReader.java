@@ -1,11 +1,14 @@
 package io.github.mlp4j.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.zip.CRC32C;
 
 /**
  * Reads models in every version of mlp4j's binary model format ({@code docs/model-format.md}).
@@ -14,15 +17,29 @@ import java.util.Objects;
  * flipped bit, a size out of range, an unknown activation or loss, bytes after the model) ends in
  * a {@link ModelFormatException} whose message says what is wrong and at which byte offset. Before
  * anything is allocated, every size is checked against the bytes that remain, so a damaged or
- * hostile file cannot exhaust memory; streams are read in growing chunks, so a length that claims
- * more than the stream holds costs only what the stream really delivers. A model that loads has
- * passed its CRC-32C checksum, so it predicts exactly as the saved one did.
+ * hostile file cannot exhaust memory. The checksum is checked before the body is decoded: a file
+ * is read twice, first in 64 KB blocks for its checksum and then to decode it, so a damaged file
+ * of any size gets the checksum error in a small heap; a stream's model is held in memory, read
+ * in growing chunks (a length that claims more than the stream holds costs only what the stream
+ * really delivers), and a model of more than a third of the heap is refused before it is read. A
+ * model that loads has passed its CRC-32C checksum, so it predicts exactly as the saved one did.
+ * A layer of a kind registered with {@link LayerKinds} is recreated by its codec.
  *
  * <p>All methods are static and thread-safe.
  */
 public final class ModelReader {
     /** The largest model, in bytes, that {@link #read(InputStream)} accepts: 1 GiB. */
     public static final long DEFAULT_STREAM_LIMIT = 1L << 30;
+
+    /**
+     * A stream's model is held in memory until its checksum is checked, then decoded into
+     * parameters that the network copies: a model of more than a third of the heap cannot load
+     * from a stream, and is refused before it is read.
+     */
+    private static final int STREAM_MEMORY_FACTOR = 3;
+
+    /** The block in which a checksum is computed. */
+    private static final int CHECKSUM_BLOCK = 1 << 16;
 
     /** The first chunk read from a stream; later chunks double, up to the model's length. */
     private static final int FIRST_CHUNK = 1 << 16;
@@ -41,18 +58,31 @@ public final class ModelReader {
      */
     public static Model load(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
+        byte[] head;
+        long total;
         try (InputStream in = Files.newInputStream(path)) {                  // unbuffered: we read in large blocks
-            byte[] head = new byte[Format.HEADER];
+            head = new byte[Format.HEADER];
             int n = in.readNBytes(head, 0, head.length);
             int body = header(head, n);
-            long total = (long) Format.HEADER + body + Format.TRAILER;
+            total = (long) Format.HEADER + body + Format.TRAILER;
             long size = Files.size(path);
             if (size > total) {
                 throw new ModelFormatException("The file has " + size + " bytes but the model in it ends after " + total
                         + " (its header gives a body of " + body + " bytes); a model file must hold nothing after"
                         + " the model. The file was appended to or damaged.", "end of model", total);
             }
-            return decode(readRest(in, head, total, "the file"));
+            if (size < total) {
+                throw truncated(total, size, "the file");
+            }
+            checkChecksum(in, head, total);                                  // before anything is allocated for it
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] again = in.readNBytes(Format.HEADER);
+            if (!Arrays.equals(again, head)) {
+                throw new ModelFormatException("The file's header changed while it was read; load it again once"
+                        + " nothing writes to it.", "header", 0);
+            }
+            return decode(head, in, total, "the file");
         }
     }
 
@@ -97,7 +127,18 @@ public final class ModelReader {
                     + maxBytes + " for this stream; if you trust the source, read it with a larger maxBytes.",
                     "header.bodyLength", 12);
         }
-        return decode(readRest(in, head, total, "the stream"));
+        if (STREAM_MEMORY_FACTOR * total > Runtime.getRuntime().maxMemory()) {
+            throw new ModelFormatException("The header announces a model of " + total + " bytes; reading it from a"
+                    + " stream needs at least " + STREAM_MEMORY_FACTOR + " times that (its bytes, the decoded"
+                    + " parameters and the network's own copy) but this JVM's heap holds at most "
+                    + Runtime.getRuntime().maxMemory() + ". Load it from a file with ModelReader.load,"
+                    + " which checks the checksum without holding the bytes, or give the JVM more heap (-Xmx); if"
+                    + " the stream is damaged, this is the damage.", "header.bodyLength", 12);
+        }
+        byte[] all = readRest(in, head, total, "the stream");
+        checkChecksum(new ByteArrayInputStream(all, Format.HEADER, all.length - Format.HEADER), head, total);
+        return decode(head, new ByteArrayInputStream(all, Format.HEADER, all.length - Format.HEADER), total,
+                "the stream");
     }
 
     /**
@@ -118,7 +159,15 @@ public final class ModelReader {
             throw new ModelFormatException("The input has " + bytes.length + " bytes but the model in it ends after "
                     + total + "; pass exactly one model.", "end of model", total);
         }
-        return decode(bytes);
+        try {
+            checkChecksum(new ByteArrayInputStream(bytes, Format.HEADER, bytes.length - Format.HEADER), bytes, total);
+            return decode(bytes, new ByteArrayInputStream(bytes, Format.HEADER, bytes.length - Format.HEADER), total,
+                    "the input");
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException inMemory) {
+            throw new UncheckedIOException(inMemory);                        // an array stream does not fail
+        }
     }
 
     // ----------------------------------------------------------------------------------------
@@ -192,22 +241,47 @@ public final class ModelReader {
         return all;
     }
 
-    /** Checks the checksum of a complete model and decodes its body. */
-    private static Model decode(byte[] bytes) throws ModelFormatException {
-        int end = bytes.length - Format.TRAILER;
-        int stored = Format.int32(bytes, end);
-        int actual = Format.crc(bytes, end);
+    /**
+     * Reads the body and the checksum that follow {@code head} in {@code in}, a model of
+     * {@code total} bytes known to be all there, in blocks of 64 KB, and checks the checksum.
+     */
+    private static void checkChecksum(InputStream in, byte[] head, long total) throws IOException {
+        CRC32C crc = new CRC32C();
+        crc.update(head, 0, Format.HEADER);
+        byte[] block = new byte[CHECKSUM_BLOCK];
+        long end = total - Format.TRAILER;
+        long at = Format.HEADER;
+        while (at < end) {
+            int r = in.read(block, 0, (int) Math.min(block.length, end - at));
+            if (r < 0) {
+                throw truncated(total, at, "the input");
+            }
+            crc.update(block, 0, r);
+            at += r;
+        }
+        byte[] trailer = in.readNBytes(Format.TRAILER);
+        if (trailer.length < Format.TRAILER) {
+            throw truncated(total, end + trailer.length, "the input");
+        }
+        int stored = Format.int32(trailer, 0);
+        int actual = (int) crc.getValue();
         if (stored != actual) {
             throw new ModelFormatException(String.format("The checksum does not match: the model stores CRC-32C %08x"
                     + " but its bytes give %08x, so some byte of it was changed. The file is damaged; load a good copy.",
                     stored, actual), "checksum", end);
         }
-        int version = Format.int32(bytes, 8);
-        Decoder d = new Decoder(bytes, Format.HEADER, end);
+    }
+
+    /** Decodes the body that follows {@code head} in {@code in}, then checks the checksum once more. */
+    private static Model decode(byte[] head, InputStream in, long total, String source) throws IOException {
+        int version = Format.int32(head, 8);
+        Decoder d = new Decoder(head, in, total - Format.TRAILER, source);
         try {
             switch (version) {
                 case 1:
                     return FormatV1.read(d);
+                case 2:
+                    return FormatV2.read(d);
                 default:
                     throw new ModelFormatException("Format version " + version + " has no decoder.", "header.version", 8);
             }

@@ -1,25 +1,12 @@
 package io.github.mlp4j.io;
 
-import io.github.mlp4j.Activation;
-import io.github.mlp4j.Layer;
-import io.github.mlp4j.Loss;
 import io.github.mlp4j.Network;
-import io.github.mlp4j.activation.Identity;
-import io.github.mlp4j.activation.LeakyRelu;
-import io.github.mlp4j.activation.Relu;
-import io.github.mlp4j.activation.Sigmoid;
-import io.github.mlp4j.activation.Softmax;
-import io.github.mlp4j.activation.Tanh;
 import io.github.mlp4j.internal.Rng;
 import io.github.mlp4j.layer.Dense;
-import io.github.mlp4j.loss.BinaryCrossEntropy;
-import io.github.mlp4j.loss.CrossEntropy;
-import io.github.mlp4j.loss.MeanSquaredError;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -27,9 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,8 +26,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * file or the new one, never a mixture; the temporary file it leaves behind is removed by the next
  * save to the same path. Saving one path from two threads or processes at once is not supported.
  *
- * <p>Only networks of {@link Dense} layers with the built-in activations and losses can be saved.
- * All methods are static and thread-safe.
+ * <p>A network can be saved when each of its layers is a {@link Dense} layer or of a kind
+ * registered with {@link LayerKinds}, and its activations and loss are built in. Everything is
+ * checked against the rules the reader applies (finite parameters and scaling statistics, text
+ * that UTF-8 can encode, a layer codec that reads back what it writes), so a file this class
+ * writes always loads; what breaks a rule is refused with an {@link IllegalArgumentException}
+ * that names it, before any file is touched. Models up to the format's limit, a body of
+ * 2³¹ − 65 bytes, can be saved given the heap for their bytes. All methods are static and
+ * thread-safe.
  */
 public final class ModelWriter {
     /** The format version this library writes. */
@@ -69,14 +59,16 @@ public final class ModelWriter {
      * @param model the model to save
      * @param path the file to create or replace; its folder must exist
      * @throws IllegalArgumentException if the network has a layer, activation or loss that the
-     *     format cannot describe
+     *     format cannot describe (a layer kind that is not registered, say), or the model holds a
+     *     value a reader would refuse (a non-finite parameter, a string with an unpaired surrogate);
+     *     the previous file, if any, is then untouched
      * @throws IOException if writing fails, or if the file system cannot rename atomically (the
      *     message says so); the previous file, if any, is then unchanged
      */
     public static void save(Model model, Path path) throws IOException {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(path, "path");
-        byte[] bytes = toBytes(model);
+        Encoder bytes = encode(model);
         Path target = path.toAbsolutePath();
         Path folder = target.getParent();
         if (folder == null || target.getFileName() == null) {
@@ -120,7 +112,8 @@ public final class ModelWriter {
      */
     public static void write(Model model, OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
-        out.write(toBytes(model));
+        Encoder e = encode(model);
+        out.write(e.buffer(), 0, e.size());
         out.flush();
     }
 
@@ -129,126 +122,33 @@ public final class ModelWriter {
      *
      * @param model the model
      * @return a new array: header, body and checksum
-     * @throws IllegalArgumentException if the network has a layer other than {@link Dense}, an
-     *     activation or loss other than the built-in ones, or is too large for one model file
+     * @throws IllegalArgumentException if the model holds something that a reader would refuse
+     *     (see {@link #save})
      */
     public static byte[] toBytes(Model model) {
+        return encode(model).toByteArray();
+    }
+
+    /**
+     * Encodes {@code model}: header, body, checksum. The buffer starts large enough for the
+     * parameters, so a large model is copied at most once or twice while it grows.
+     */
+    static Encoder encode(Model model) {
         Objects.requireNonNull(model, "model");
-        Encoder e = new Encoder();
+        Network network = model.network();
+        Encoder e = new Encoder(Format.HEADER + 8L * network.parameterCount() + 16L * network.inputSize() + 4096);
         e.bytes(Format.MAGIC);
         e.int32(Format.CURRENT_VERSION);
         e.int32(0);                                                          // body length, filled in below
-        writeNetwork(e, model.network());
-        writeScaling(e, model.scaling().orElse(null));
-        writeClassNames(e, model.classNames());
-        writeProvenance(e, model.provenance());
-        long body = (long) e.size - Format.HEADER;
+        FormatV2.write(e, model);
+        long body = (long) e.size() - Format.HEADER;
         if (body > Format.MAX_BODY) {
             throw new IllegalArgumentException("The model needs " + body + " bytes but one model file holds at most "
                     + Format.MAX_BODY + "; save a smaller network.");
         }
-        Format.putInt32(e.buffer, 12, (int) body);
-        e.int32(Format.crc(e.buffer, e.size));                               // CRC-32C of everything before
-        return Arrays.copyOf(e.buffer, e.size);
-    }
-
-    // ----------------------------------------------------------------------------------------
-    // Body sections (the layout is that of docs/model-format.md, version 1)
-
-    private static void writeNetwork(Encoder e, Network network) {
-        List<Layer> layers = network.layers();
-        e.int64(network.seed());
-        e.int32(network.inputSize());
-        e.int32(layers.size());
-        for (int l = 0; l < layers.size(); l++) {
-            Layer layer = layers.get(l);
-            if (!(layer instanceof Dense)) {
-                throw new IllegalArgumentException("Layer " + (l + 1) + " is a " + layer.getClass().getName()
-                        + "; model files can hold only Dense layers. Save the parameters() yourself for custom layers.");
-            }
-            e.int32(layer.outputSize());
-            Activation a = layer.activation();
-            e.string(activationName(a, l));
-            if (a instanceof LeakyRelu leaky) {
-                e.int32(1);
-                e.float64(leaky.slope());
-            } else {
-                e.int32(0);
-            }
-        }
-        e.string(lossName(network.lossFunction()));
-        double[] theta = network.parameters();
-        e.int32(theta.length);
-        for (double t : theta) {
-            e.float64(t);
-        }
-    }
-
-    private static String activationName(Activation a, int l) {
-        if (a instanceof Sigmoid) {
-            return "sigmoid";
-        } else if (a instanceof Tanh) {
-            return "tanh";
-        } else if (a instanceof Relu) {
-            return "relu";
-        } else if (a instanceof LeakyRelu) {
-            return "leakyRelu";
-        } else if (a instanceof Identity) {
-            return "identity";
-        } else if (a instanceof Softmax) {
-            return "softmax";
-        }
-        throw new IllegalArgumentException("Layer " + (l + 1) + " uses the activation " + a.name() + " ("
-                + a.getClass().getName() + "), which model files cannot describe; use a built-in activation.");
-    }
-
-    private static String lossName(Loss loss) {
-        if (loss instanceof MeanSquaredError) {
-            return "mse";
-        } else if (loss instanceof BinaryCrossEntropy) {
-            return "binaryCrossEntropy";
-        } else if (loss instanceof CrossEntropy) {
-            return "crossEntropy";
-        }
-        throw new IllegalArgumentException("The loss " + loss.name() + " (" + loss.getClass().getName()
-                + ") cannot be described by model files; use Loss.mse(), binaryCrossEntropy() or crossEntropy().");
-    }
-
-    private static void writeScaling(Encoder e, Scaling scaling) {
-        if (scaling == null) {
-            e.string(Format.NONE);
-        } else if (scaling instanceof Scaling.Standard s) {
-            e.string(Format.STANDARD);
-            e.int32(s.inputSize());
-            e.float64s(s.mean());
-            e.float64s(s.scale());
-        } else if (scaling instanceof Scaling.MinMax m) {
-            e.string(Format.MIN_MAX);
-            e.int32(m.inputSize());
-            e.float64s(m.min());
-            e.float64s(m.max());
-            e.float64(m.lower());
-            e.float64(m.upper());
-        }
-    }
-
-    private static void writeClassNames(Encoder e, List<String> names) {
-        e.int32(names.size());
-        for (String name : names) {
-            e.string(name);
-        }
-    }
-
-    private static void writeProvenance(Encoder e, Provenance p) {
-        e.string(p.libraryVersion());
-        e.int64(p.createdAt().getEpochSecond());
-        e.int32(p.createdAt().getNano());
-        e.int64(p.seed());
-        e.int32(p.settings().size());
-        for (Map.Entry<String, String> s : p.settings().entrySet()) {
-            e.string(s.getKey());
-            e.string(s.getValue());
-        }
+        e.int32At(12, (int) body);
+        e.int32(Format.crc(e.buffer(), e.size()));                           // CRC-32C of everything before
+        return e;
     }
 
     // ----------------------------------------------------------------------------------------
@@ -264,7 +164,7 @@ public final class ModelWriter {
     }
 
     /** Writes {@code bytes} to a new temporary file in {@code folder}, forces it to disk, returns its path. */
-    private static Path writeTemporary(Path folder, String prefix, byte[] bytes) throws IOException {
+    private static Path writeTemporary(Path folder, String prefix, Encoder bytes) throws IOException {
         // The random part only has to differ between saves; it needs no statistical quality.
         Rng rng = new Rng(System.nanoTime() ^ ProcessHandle.current().pid() << 32 ^ TEMP_COUNTER.incrementAndGet());
         for (int attempt = 0; ; attempt++) {
@@ -279,7 +179,7 @@ public final class ModelWriter {
                 throw e;
             }
             try (channel) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes.buffer(), 0, bytes.size());
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
@@ -306,59 +206,6 @@ public final class ModelWriter {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException notSupported) {
             // Not an error: see above. The model file is complete and in place.
-        }
-    }
-
-    /** A growable little-endian byte buffer. */
-    private static final class Encoder {
-        byte[] buffer = new byte[256];
-        int size;
-
-        private void ensure(int more) {
-            if (buffer.length - size < more) {
-                long wanted = Math.max((long) buffer.length * 2, (long) size + more);
-                if (wanted > Integer.MAX_VALUE - 8) {
-                    wanted = (long) size + more;
-                    if (wanted > Integer.MAX_VALUE - 8) {
-                        throw new IllegalArgumentException("The model does not fit in one model file (at most "
-                                + Format.MAX_BODY + " bytes); save a smaller network.");
-                    }
-                }
-                buffer = Arrays.copyOf(buffer, (int) wanted);
-            }
-        }
-
-        void bytes(byte[] b) {
-            ensure(b.length);
-            System.arraycopy(b, 0, buffer, size, b.length);
-            size += b.length;
-        }
-
-        void int32(int v) {
-            ensure(4);
-            Format.putInt32(buffer, size, v);
-            size += 4;
-        }
-
-        void int64(long v) {
-            int32((int) v);
-            int32((int) (v >>> 32));
-        }
-
-        void float64(double v) {
-            int64(Double.doubleToRawLongBits(v));
-        }
-
-        void float64s(double[] v) {
-            for (double d : v) {
-                float64(d);
-            }
-        }
-
-        void string(String s) {
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            int32(utf8.length);
-            bytes(utf8);
         }
     }
 }

@@ -9,6 +9,7 @@
  * predicts differently. Files are saved atomically: written to a temporary file in the same folder,
  * forced to disk, then moved over the target in one step. The byte-level specification, precise
  * enough to read a model from another language, is {@code docs/model-format.md}; every format
- * version stays loadable.
+ * version stays loadable. A layer of your own can be saved once its kind is registered with
+ * {@link io.github.mlp4j.io.LayerKinds} and a {@link io.github.mlp4j.io.LayerCodec}.
  */
 package io.github.mlp4j.io;

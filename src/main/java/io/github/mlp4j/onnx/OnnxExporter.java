@@ -191,7 +191,8 @@ public final class OnnxExporter {
      * @throws IOException if the file cannot be written
      * @throws IllegalArgumentException if {@code path} names no file, or a layer is not a
      *     {@link Dense} layer or an activation is not one of the built-in ones, which ONNX
-     *     operators cannot express
+     *     operators cannot express, or the parameters need more than the 2 GiB that one ONNX file
+     *     (a protobuf message) can hold at this precision (the message gives the sizes)
      */
     public void export(Network network, Path path) throws IOException {
         Objects.requireNonNull(path, "path");
@@ -265,6 +266,7 @@ public final class OnnxExporter {
     public byte[] toByteArray(Network network) {
         Objects.requireNonNull(network, "network");
         List<Layer> layers = network.layers();
+        checkSize(network.parameterCount(), layers.size(), precision);
         double[] theta = network.parameters();
         int elementType = precision == Precision.DOUBLE ? ONNX_DOUBLE : ONNX_FLOAT;
 
@@ -293,8 +295,9 @@ public final class OnnxExporter {
             int in = layer.inputSize();
             int out = layer.outputSize();
             int offset = network.parameterOffset(l);
-            graph.message(5, tensor(w, new long[] {in, out}, theta, offset, in * out));          // W row-major (in × out)
-            graph.message(5, tensor(b, new long[] {out}, theta, offset + in * out, out));         // b (out)
+            int weights = Math.multiplyExact(in, out);                                           // fits: checkSize passed
+            graph.message(5, tensor(w, new long[] {in, out}, theta, offset, weights));           // W row-major (in × out)
+            graph.message(5, tensor(b, new long[] {out}, theta, offset + weights, out));          // b (out)
             graph.message(1, node("Gemm", "dense" + number, z, input, w, b));                    // z = a·W + b
             activation(graph, activation, number, z, a);                                         // a = f(z)
             input = a;
@@ -317,6 +320,32 @@ public final class OnnxExporter {
         model.message(14, entry("mlp4j.loss", network.lossFunction().name()));
         model.message(14, entry("mlp4j.seed", Long.toString(network.seed())));
         return model.toByteArray();
+    }
+
+    /** The largest protobuf message, and so the largest ONNX model file without external data: 2 GiB − 1. */
+    static final long MAX_MODEL_BYTES = Integer.MAX_VALUE;
+
+    /** Bytes each layer may add to its tensors' data: names, dimensions, nodes and attributes, generously. */
+    private static final long LAYER_OVERHEAD = 1024;
+
+    /**
+     * Checks, with sizes computed in 64 bits, that a network of {@code parameters} parameters in
+     * {@code layers} layers fits in one ONNX model file at {@code precision}.
+     *
+     * @throws IllegalArgumentException naming the size and the limit, and Precision.FLOAT when it would fit
+     */
+    static void checkSize(long parameters, int layers, Precision precision) {
+        long bytes = parameters * (precision == Precision.DOUBLE ? Double.BYTES : Float.BYTES)
+                + (layers + 4L) * LAYER_OVERHEAD;
+        if (bytes > MAX_MODEL_BYTES) {
+            long asFloat = parameters * Float.BYTES + (layers + 4L) * LAYER_OVERHEAD;
+            throw new IllegalArgumentException("The network's " + parameters + " parameters take " + bytes
+                    + " bytes as " + precision + " tensors, but an ONNX model file (one protobuf message) holds at most "
+                    + MAX_MODEL_BYTES + " bytes; export "
+                    + (precision == Precision.DOUBLE && asFloat <= MAX_MODEL_BYTES
+                            ? "withPrecision(Precision.FLOAT) (" + asFloat + " bytes), or " : "")
+                    + "a smaller network, or save it with ModelWriter, whose files hold up to 2 GiB of parameters.");
+        }
     }
 
     /** Appends the nodes of {@code a = f(z)}; identity needs none, as Gemm already wrote {@code a}. */
@@ -371,7 +400,7 @@ public final class OnnxExporter {
         ByteBuffer raw;
         if (precision == Precision.DOUBLE) {
             tensor.varint(2, ONNX_DOUBLE);
-            raw = ByteBuffer.allocate(count * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            raw = ByteBuffer.allocate(Math.multiplyExact(count, Double.BYTES)).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < count; i++) {
                 raw.putDouble(values[offset + i]);
             }

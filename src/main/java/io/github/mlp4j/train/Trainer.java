@@ -365,7 +365,11 @@ public final class Trainer {
             }
         } catch (DivergenceException e) {
             for (TrainingListener l : listeners) {
-                l.onDivergence(e);
+                try {
+                    l.onDivergence(e);
+                } catch (RuntimeException | Error listenerFailure) {
+                    e.addSuppressed(listenerFailure);                        // the divergence stays the error
+                }
             }
             throw e;
         } catch (TrainingInterruptedException e) {

@@ -16,9 +16,12 @@ import io.github.mlp4j.Network;
  *   <li>{@link #onTrainingEnd} once, with the complete history.</li>
  * </ol>
  * If training diverges, {@link #onDivergence} comes instead of the remaining events and the
- * trainer then throws the same exception. If the training thread is interrupted, {@link #onStop}
- * with {@link History.StopReason#INTERRUPTED} comes instead, and the trainer then throws a
- * {@link io.github.mlp4j.TrainingInterruptedException}. Other exceptions end the run without further events.
+ * trainer then throws the same exception; an exception thrown by a listener's
+ * {@code onDivergence} does not replace it, but is added to it as suppressed, and the other
+ * listeners are still called. If the training thread is interrupted, {@link #onStop} with
+ * {@link History.StopReason#INTERRUPTED} comes instead, and the trainer then throws a
+ * {@link io.github.mlp4j.TrainingInterruptedException}. Other exceptions end the run without
+ * further events.
  *
  * <p>Every method has an empty default, so a listener overrides only what it needs; for the
  * per-epoch hook alone, pass a lambda as an {@link EpochListener}. Methods are

@@ -47,6 +47,16 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void aLayerOfYourOwnTrainsSavesLoadsAndIsNamedByTheOnnxExporter() throws Exception {
+        JsonNode result = run(CustomLayer::main);
+
+        assertThat(result.get("test_accuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(result.get("gradient_check_error").asDouble()).isLessThan(1e-6);
+        assertThat(result.get("same_after_load").asBoolean()).isTrue();
+        assertThat(result.get("onnx").asText()).contains("layer 2").contains("ScaleShift");
+    }
+
+    @Test
     void twoCirclesLearnsInAHundredEpochsAndDrawsOneFramePer25() throws Exception {
         JsonNode result = run(TwoCircles::main, "--epochs", "100", "--out", dir.toString());
 

@@ -96,6 +96,31 @@ public final class GoldenModelFiles {
         return x;
     }
 
+    /**
+     * The model with a user layer (version 2 on): 3 → 4 relu → {@link ScaleLayer} (factor 0.5,
+     * label "half") identity → 2 identity, mse, no scaling. Its kind is {@link LayerKindsTest#KIND},
+     * registered by {@link #registerUserLayer()}. Parameters are multiples of 1/16 and inputs
+     * multiples of 1/4, so, as for {@link #regression()}, every product and sum is exact.
+     */
+    static Model userLayer() {
+        registerUserLayer();
+        Rng rng = new Rng(5);
+        Network net = Network.builder().input(3).dense(4, Activation.relu())
+                .layer(new ScaleLayer(4, 0.5, "half", Activation.identity())).dense(2, Activation.identity())
+                .loss(Loss.mse()).seed(5).build();
+        double[] theta = new double[net.parameterCount()];
+        for (int p = 0; p < theta.length; p++) {
+            theta[p] = (rng.nextInt(65) - 32) / 16.0;
+        }
+        net.setParameters(theta);
+        return Model.of(net).withProvenance(new Provenance("0.1.0-SNAPSHOT", CREATED, 5, Map.of("note", "user layer")));
+    }
+
+    /** Registers the kind of {@link ScaleLayer}. */
+    static void registerUserLayer() {
+        LayerKinds.register(LayerKindsTest.KIND, ScaleLayer.class, ScaleLayer.CODEC);
+    }
+
     /** Returns lines "x bits | prediction bits", each double as the 16 hex digits of its IEEE 754 bits. */
     static List<String> predictionLines(Model model, double[][] x) {
         List<String> lines = new ArrayList<>();
@@ -116,7 +141,8 @@ public final class GoldenModelFiles {
     }
 
     /**
-     * Writes model-v1.mlp4j, model-v1-classifier.mlp4j and their .predictions.txt into args[0].
+     * Writes model-vN.mlp4j, model-vN-classifier.mlp4j, model-vN-user-layer.mlp4j (N the current
+     * version) and their .predictions.txt into args[0].
      *
      * @param args the output folder
      * @throws IOException if writing fails
@@ -130,5 +156,8 @@ public final class GoldenModelFiles {
         classifier().save(out.resolve("model-v" + v + "-classifier.mlp4j"));
         Files.write(out.resolve("model-v" + v + "-classifier.predictions.txt"),
                 predictionLines(classifier(), classifierInputs()), StandardCharsets.UTF_8);
+        userLayer().save(out.resolve("model-v" + v + "-user-layer.mlp4j"));
+        Files.write(out.resolve("model-v" + v + "-user-layer.predictions.txt"),
+                predictionLines(userLayer(), regressionInputs()), StandardCharsets.UTF_8);
     }
 }

@@ -66,6 +66,49 @@ class GoldenModelsTest {
         assertResavesToTheSameBytes(file, model, 1);
     }
 
+    @Test
+    void version2RegressionReproducesItsPredictionsBitForBit() throws Exception {
+        Path file = resource("model-v2.mlp4j");
+        Model model = Model.load(file);
+        assertThat(model.network().toString()).isEqualTo(
+                "Network(3 -> 5 relu -> 4 leakyRelu(0.25) -> 2 identity, loss mse, 54 parameters)");
+        assertThat(model.scaling()).contains(Scaling.standard(new double[] {0.25, -1.5, 2.0},
+                new double[] {0.5, 2.0, 4.0}));
+        List<double[][]> recorded = recorded("model-v2.predictions.txt");
+        ModelSamples.assertSameBits(model.predict(recorded.get(0)), recorded.get(1));
+        // the same network as version 1's file: both files give the same bits
+        ModelSamples.assertSameBits(model.predict(recorded.get(0)), recorded("model-v1.predictions.txt").get(1));
+        assertResavesToTheSameBytes(file, model, 2);
+    }
+
+    @Test
+    void version2ClassifierReproducesItsPredictions() throws Exception {
+        Path file = resource("model-v2-classifier.mlp4j");
+        Model model = Model.load(file);
+        assertThat(model.classNames()).containsExactly("setosa", "versicolor", "virginica-β");
+        List<double[][]> recorded = recorded("model-v2-classifier.predictions.txt");
+        double[][] actual = model.predict(recorded.get(0));
+        for (int i = 0; i < actual.length; i++) {
+            for (int j = 0; j < actual[i].length; j++) {
+                assertThat(actual[i][j]).isCloseTo(recorded.get(1)[i][j], org.assertj.core.api.Assertions.within(1e-14));
+            }
+        }
+        assertThat(model.predictClass(recorded.get(0))).containsExactly(argmax(recorded.get(1)));
+        assertResavesToTheSameBytes(file, model, 2);
+    }
+
+    @Test
+    void version2UserLayerReproducesItsPredictionsBitForBit() throws Exception {
+        GoldenModelFiles.registerUserLayer();
+        Path file = resource("model-v2-user-layer.mlp4j");
+        Model model = Model.load(file);
+        assertThat(model.network().layers().get(1)).isInstanceOf(ScaleLayer.class);
+        assertThat(((ScaleLayer) model.network().layers().get(1)).label()).isEqualTo("half");
+        List<double[][]> recorded = recorded("model-v2-user-layer.predictions.txt");
+        ModelSamples.assertSameBits(model.predict(recorded.get(0)), recorded.get(1));
+        assertResavesToTheSameBytes(file, model, 2);
+    }
+
     /** A model of the current version re-saves to exactly its file; older versions are re-saved in the new one. */
     private static void assertResavesToTheSameBytes(Path file, Model model, int version) throws IOException {
         if (version == ModelWriter.FORMAT_VERSION) {

@@ -2,6 +2,10 @@ package io.github.mlp4j.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mlp4j.Activation;
+import io.github.mlp4j.Loss;
+import io.github.mlp4j.Network;
+import io.github.mlp4j.internal.Rng;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +53,69 @@ class ModelReaderSmallHeapTest {
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(output).as(output).contains("refused " + 3 * files.size() + " of " + 3 * files.size());
         assertThat(child.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void damagedLargeFilesGetTheChecksumErrorUnderA64MegabyteHeap() throws Exception {
+        Network net = Network.builder().input(2000).dense(2000, Activation.identity()).loss(Loss.mse()).build();
+        byte[] model = ModelWriter.toBytes(Model.of(net));                    // 32 MB
+        net = null;
+        model[model.length / 2] ^= 0x10;
+        List<String> files = new ArrayList<>();
+        files.add(write("flipped-32mb", model));
+        model = null;
+        for (int megabytes : new int[] {40, 100}) {
+            byte[] random = new byte[megabytes << 20];
+            new Rng(megabytes).nextBytes(random);
+            System.arraycopy(ModelSamples.smallBytes(), 0, random, 0, Format.HEADER);
+            Format.putInt32(random, 12, random.length - Format.HEADER - Format.TRAILER);
+            files.add(write("random-body-" + megabytes + "mb", random));
+        }
+        Process child = Forked.start(ChecksumLoader.class, List.of("-Xmx64m"), files.toArray(new String[0]));
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).as(output).contains("checksum " + files.size() + " of " + files.size())
+                .contains("refused " + 2 * files.size() + " of " + 2 * files.size());
+        assertThat(child.exitValue()).as(output).isZero();
+    }
+
+    /**
+     * The child: loads each file as a path (which must give the checksum error) and as a stream
+     * (which must be refused with a ModelFormatException, by the checksum or because the heap
+     * cannot hold it).
+     */
+    public static final class ChecksumLoader {
+        private ChecksumLoader() {
+        }
+
+        public static void main(String[] args) {
+            int checksum = 0;
+            int refused = 0;
+            for (String name : args) {
+                try {
+                    ModelReader.load(Path.of(name));
+                    System.out.println(name + " loaded");
+                } catch (ModelFormatException e) {
+                    refused++;
+                    checksum += e.field().equals("checksum") ? 1 : 0;
+                    System.out.println(name + ": " + e.getMessage());
+                } catch (Throwable t) {
+                    System.out.println(name + " threw " + t);
+                }
+                try (InputStream in = Files.newInputStream(Path.of(name))) {
+                    ModelReader.read(in, Long.MAX_VALUE);
+                    System.out.println(name + " (stream) loaded");
+                } catch (ModelFormatException e) {
+                    refused++;
+                    System.out.println(name + " (stream): " + e.getMessage());
+                } catch (Throwable t) {
+                    System.out.println(name + " (stream) threw " + t);
+                }
+            }
+            System.out.println("checksum " + checksum + " of " + args.length);
+            System.out.println("refused " + refused + " of " + 2 * args.length);
+            System.exit(checksum == args.length && refused == 2 * args.length ? 0 : 1);
+        }
     }
 
     private static byte[] edit(byte[] model, int at, int value, boolean reseal) {

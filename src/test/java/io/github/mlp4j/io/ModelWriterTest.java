@@ -156,7 +156,8 @@ class ModelWriterTest {
                 .loss(Loss.binaryCrossEntropy()).build();
         assertThatThrownBy(() -> custom.save(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Layer 1 is a io.github.mlp4j.io.ModelWriterTest$Wrapped")
-                .hasMessageContaining("only Dense layers");
+                .hasMessageContaining("not a registered layer kind")
+                .hasMessageContaining("LayerKinds.register(\"com.example.wrapped\", Wrapped.class, codec)");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         Path directory = dir.resolve("a-directory");
         Files.createDirectory(directory);

@@ -1,0 +1,52 @@
+package io.github.mlp4j.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mlp4j.Activation;
+import io.github.mlp4j.DivergenceException;
+import io.github.mlp4j.Loss;
+import io.github.mlp4j.Network;
+import io.github.mlp4j.internal.Rng;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A listener that throws in onDivergence does not replace the DivergenceException. */
+class DivergenceListenerTest {
+
+    @Test
+    void aThrowingListenerIsSuppressedAndTheOthersStillHear() {
+        Rng rng = new Rng(4);
+        double[][] x = new double[64][3];
+        double[][] y = new double[64][1];
+        for (int i = 0; i < 64; i++) {
+            for (int j = 0; j < 3; j++) {
+                x[i][j] = rng.nextDouble(0, 1000);                           // unscaled inputs: it diverges
+            }
+            y[i][0] = rng.nextDouble(0, 1000);
+        }
+        Network net = Network.builder().input(3).dense(4, Activation.identity()).dense(1, Activation.identity())
+                .loss(Loss.mse()).seed(2).build();
+        TrainingConfig config = TrainingConfig.builder().epochs(50).batchSize(8).learningRate(1.0).build();
+        IllegalStateException broken = new IllegalStateException("the listener broke");
+        List<String> heard = new ArrayList<>();
+        TrainingListener throwing = new TrainingListener() {
+            @Override
+            public void onDivergence(DivergenceException exception) {
+                throw broken;
+            }
+        };
+        TrainingListener recording = new TrainingListener() {
+            @Override
+            public void onDivergence(DivergenceException exception) {
+                heard.add("divergence in epoch " + exception.epoch());
+            }
+        };
+        assertThatThrownBy(() -> new Trainer(config).withListener(throwing).withListener(recording).fit(net, x, y))
+                .isInstanceOf(DivergenceException.class)
+                .hasMessageContaining("Training diverged")
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(broken));
+        assertThat(heard).hasSize(1);
+    }
+}
