@@ -232,17 +232,17 @@ public final class Workers {
 
     /** Runs {@code task} as {@code n} parts on the workers and the caller. */
     private void split(Task task, int n) {
-        AtomicIntegerArray claims = claimed;
-        if (claims.length() < n * STRIDE) {
-            claims = new AtomicIntegerArray(n * STRIDE);                     // once per larger part count
-            claimed = claims;
-        }
         this.task = task;
         this.parts = n;
         this.failure = null;
         done.set(0);
-        for (int p = 0; p < n; p++) {
-            claims.set(p * STRIDE, 0);                                        // publishes task and parts
+        AtomicIntegerArray claims = claimed;
+        if (claims.length() < n * STRIDE) {
+            claimed = new AtomicIntegerArray(n * STRIDE);                     // once per larger part count
+        } else {
+            for (int p = 0; p < n; p++) {
+                claims.set(p * STRIDE, 0);                                    // publishes task and parts
+            }
         }
         long r = ++run;
         splitRuns = splitRuns + 1;
@@ -342,8 +342,9 @@ public final class Workers {
 
     /**
      * Runs part {@code p} of the current run if no thread has claimed it. The task and part count
-     * are read after the claim: the caller writes them before it resets the claims, and cannot
-     * start another run until this part is done.
+     * are read after the claim: the caller writes them before it resets the claims (or publishes
+     * a new, larger array of claims, all 0; an older array stays all 1), and cannot start another
+     * run until this part is done.
      */
     private void runPart(int p) {
         AtomicIntegerArray claims = claimed;
