@@ -371,12 +371,12 @@ class WorkersTest {
     }
 
     private static void splitDoesNotPay() {
-        // split, part 1 takes 3 ms while the whole task alone takes 1 ms: one thread is faster
+        // split, part 1 takes 10 ms while the whole task alone takes 1 ms: one thread is faster
         Workers pool = Workers.shared(13);
         AtomicIntegerArray byParts = new AtomicIntegerArray(3);
         Workers.Task task = (part, parts) -> {
             byParts.incrementAndGet(parts);
-            LockSupportSleep.sleepMillis(parts == 1 ? 1 : part == 1 ? 3 : 0);
+            LockSupportSleep.sleepMillis(parts == 1 ? 1 : part == 1 ? 10 : 0);
         };
         assertThat(pool.tryAcquire()).isTrue();
         try {
@@ -399,13 +399,13 @@ class WorkersTest {
 
     @Test
     void theChoiceIsMeasuredAgainAndFollowsTheMachine() {
-        // splitting pays at first (alone 6 ms, split 2 ms per part), then stops paying (part 1 takes 12 ms,
+        // splitting pays at first (alone 24 ms, split 3 ms per part), then stops paying (part 1 takes 40 ms,
         // as if its core were taken); the next measurement, 50 ms after the first, must switch to one thread
         firstCheckAfter(TimeUnit.MILLISECONDS.toNanos(50), () -> {
             Workers pool = Workers.shared(15);
             AtomicBoolean slowWorker = new AtomicBoolean();
             Workers.Task task = (part, parts) -> LockSupportSleep.sleepMillis(
-                    parts == 1 ? 6 : part == 1 && slowWorker.get() ? 12 : 2);
+                    parts == 1 ? 24 : part == 1 && slowWorker.get() ? 40 : 3);
             assertThat(pool.tryAcquire()).isTrue();
             try {
                 for (int i = 0; i < Calibrator.RUNS; i++) {
@@ -425,12 +425,13 @@ class WorkersTest {
     }
 
     private static void splitPays() {
-        // alone the task takes 6 ms; split, each of its two parts takes 2 ms at the same time
+        // alone the task takes 24 ms; split, each of its two parts takes 3 ms at the same time (the margin
+        // leaves room for a loaded machine's scheduling delays)
         Workers pool = Workers.shared(14);
         AtomicIntegerArray byParts = new AtomicIntegerArray(3);
         Workers.Task task = (part, parts) -> {
             byParts.incrementAndGet(parts);
-            LockSupportSleep.sleepMillis(parts == 1 ? 6 : 2);
+            LockSupportSleep.sleepMillis(parts == 1 ? 24 : 3);
         };
         assertThat(pool.tryAcquire()).isTrue();
         try {
