@@ -470,4 +470,41 @@ class WorkersTest {
             pool.release();
         }
     }
+
+    /** Runs a split task that holds {@code payload}, and one that fails with it; returns nothing that holds it. */
+    private static void runTasksHolding(Workers pool, Object payload) {
+        Object[] box = {payload};
+        pool.run(twoParts(ConcurrentHashMap.newKeySet(), (part, parts) -> assertThat(box[0]).isNotNull()), 2);
+        try {
+            pool.run(twoParts(ConcurrentHashMap.newKeySet(), (part, parts) -> {
+                if (part == 1) {
+                    throw new IllegalStateException(String.valueOf(box[0].hashCode()));
+                }
+            }), 2);
+        } catch (IllegalStateException expected) {
+            // the error reached the caller; it is dropped here
+        }
+    }
+
+    @Test
+    void thePoolKeepsNoReferenceToATaskOrAnErrorAfterTheRun() {
+        splitAlways(() -> {
+            Workers pool = Workers.shared(16);
+            assertThat(pool.tryAcquire()).isTrue();
+            java.lang.ref.WeakReference<Object> held;
+            try {
+                Object payload = new byte[1 << 20];
+                held = new java.lang.ref.WeakReference<>(payload);
+                runTasksHolding(pool, payload);
+                payload = null;
+            } finally {
+                pool.release();
+            }
+            for (int i = 0; i < 50 && held.get() != null; i++) {
+                System.gc();
+                LockSupportSleep.sleepMillis(20);
+            }
+            assertThat(held.get()).as("the tasks' data, once the runs are over").isNull();
+        });
+    }
 }
