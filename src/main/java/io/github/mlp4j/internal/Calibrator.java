@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * {@link #RUNS} runs of it, alternately split and on the caller alone (split, alone, alone,
  * split, …, so that a trend in the machine's load hits both alike). Neighbouring runs of a site
  * do the same work, so the two sums compare like with like; the slowest run of each way is left
- * out, so that one garbage collection or descheduled thread does not decide. Splitting is chosen
+ * out, so that one garbage collection or descheduled thread does not decide; a measurement whose
+ * answer is clear after {@link #EARLY_RUNS} runs ends there. Splitting is chosen
  * only if it took at most {@link #MARGIN} of the time alone; if it did not pay on all the threads,
  * the measurement is repeated at once on half as many (as parts: a task may run in fewer parts
  * than asked), down to two, before the site falls back to one thread: a machine with some cores
@@ -39,8 +40,15 @@ final class Calibrator {
     static final int RUNS = 16;
     /** Splitting must take at most this fraction of the time alone to be chosen. */
     static final double MARGIN = 0.92;
-    static final long FIRST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    static final long LAST_CHECK_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * Timed runs after which a measurement ends early when the answer is already clear: splitting
+     * took more than {@link #CLEARLY_SLOWER} or less than {@link #CLEARLY_FASTER} of the time alone.
+     */
+    static final int EARLY_RUNS = 8;
+    static final double CLEARLY_SLOWER = 1.5;
+    static final double CLEARLY_FASTER = 0.5;
+    static final long FIRST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    static final long LAST_CHECK_NANOS = TimeUnit.SECONDS.toNanos(4);
     /** The wait before a site's second measurement; a knob for tests (normally {@link #FIRST_CHECK_NANOS}). */
     static volatile long firstCheckNanos = FIRST_CHECK_NANOS;
 
@@ -154,11 +162,14 @@ final class Calibrator {
             aloneSum[s] += nanos;
             aloneMax[s] = Math.max(aloneMax[s], nanos);
         }
-        if (++timed[s] < RUNS) {
-            return;
-        }
+        int k = ++timed[s];
         long splitTime = splitSum[s] - splitMax[s];
         long aloneTime = aloneSum[s] - aloneMax[s];
+        boolean clear = k == EARLY_RUNS
+                && (splitTime > CLEARLY_SLOWER * aloneTime || splitTime < CLEARLY_FASTER * aloneTime);
+        if (k < RUNS && !clear) {
+            return;
+        }
         boolean choice = splitTime <= MARGIN * aloneTime;
         int fewer = Math.min(width[s], size) / 2;
         if (!choice && fewer >= 2) {
@@ -174,7 +185,7 @@ final class Calibrator {
         chosen[s] = threads;
         timed[s] = -1;
         nextCheck[s] = System.nanoTime() + interval[s];
-        int runsEach = RUNS / 2 - 1;
+        int runsEach = k / 2 - 1;
         meanAlone[s] = Math.max(1, aloneTime / runsEach);
         meanSplit[s] = Math.max(1, splitTime / runsEach);
         publish();

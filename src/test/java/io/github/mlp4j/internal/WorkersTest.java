@@ -74,20 +74,14 @@ class WorkersTest {
                 byParts.incrementAndGet(parts);
                 LockSupportSleep.sleepMillis(parts == 1 ? 12 : parts == 2 ? 5 : part == 3 ? 40 : 3);
             };
-            Workers quiet = Workers.shared(17);
-            assertThat(quiet.tryAcquire()).isTrue();
-            try {
-                for (int i = 0; i < 2 * Calibrator.RUNS + 10; i++) {
-                    quiet.run(task, 4);
-                }
-            } finally {
-                quiet.release();
-            }
-            assertThat(quiet.parallelism()).as(quiet.reason()).isEqualTo(2);
-            assertThat(quiet.reason()).startsWith("2 threads: splitting measured faster");
-            assertThat(byParts.get(4)).as("parts of runs on 4 threads").isEqualTo(4 * (Calibrator.RUNS / 2));
-            assertThat(byParts.get(2)).as("parts of runs on 2 threads").isEqualTo(2 * (Calibrator.RUNS / 2 + 10));
-            assertThat(byParts.get(1)).as("runs alone").isEqualTo(Calibrator.RUNS);
+            Workers pool = Workers.shared(17);
+            int[] measuring = runCounting(pool, byParts, task, 4, 2 * Calibrator.RUNS);
+            assertThat(pool.parallelism()).as(pool.reason()).isEqualTo(2);
+            assertThat(pool.reason()).startsWith("2 threads: splitting measured faster");
+            assertThat(measuring[4]).as("parts of runs on 4 threads, while timing").isPositive();
+            int[] after = runCounting(pool, byParts, task, 4, 10);
+            assertThat(after[2]).as("parts of runs on 2 threads after the choice").isEqualTo(20);
+            assertThat(after[4] + after[1]).as("runs on 4 threads or alone after the choice").isZero();
         });
     }
 
@@ -385,6 +379,30 @@ class WorkersTest {
         });
     }
 
+    /**
+     * Runs {@code task} {@code runs} times in {@code parts} parts on {@code pool} and returns how many
+     * calls of the task each part count got, indexed by part count.
+     */
+    private static int[] runCounting(Workers pool, AtomicIntegerArray byParts, Workers.Task task, int parts, int runs) {
+        int[] before = new int[byParts.length()];
+        for (int c = 0; c < before.length; c++) {
+            before[c] = byParts.get(c);
+        }
+        assertThat(pool.tryAcquire()).isTrue();
+        try {
+            for (int i = 0; i < runs; i++) {
+                pool.run(task, parts);
+            }
+        } finally {
+            pool.release();
+        }
+        int[] calls = new int[before.length];
+        for (int c = 0; c < calls.length; c++) {
+            calls[c] = byParts.get(c) - before[c];
+        }
+        return calls;
+    }
+
     /** Runs {@code body} with the first re-measurement {@code nanos} after the first measurement. */
     private static void firstCheckAfter(long nanos, Runnable body) {
         long before = Calibrator.firstCheckNanos;
@@ -409,18 +427,13 @@ class WorkersTest {
             byParts.incrementAndGet(parts);
             LockSupportSleep.sleepMillis(parts == 1 ? 1 : part == 1 ? 10 : 0);
         };
-        assertThat(pool.tryAcquire()).isTrue();
-        try {
-            for (int i = 0; i < Calibrator.RUNS + 20; i++) {
-                pool.run(task, 2);
-            }
-        } finally {
-            pool.release();
-        }
+        int[] measuring = runCounting(pool, byParts, task, 2, Calibrator.RUNS);
         assertThat(pool.parallelism()).as(pool.reason()).isEqualTo(1);
         assertThat(pool.reason()).startsWith("1 thread: splitting did not pay");
-        assertThat(byParts.get(2)).as("parts of split runs").isEqualTo(Calibrator.RUNS);   // only while timing
-        assertThat(byParts.get(1)).as("runs alone").isEqualTo(Calibrator.RUNS / 2 + 20);
+        assertThat(measuring[2]).as("parts of split runs while timing").isBetween(2, Calibrator.RUNS);
+        int[] after = runCounting(pool, byParts, task, 2, 10);
+        assertThat(after[1]).as("runs alone after the choice").isEqualTo(10);
+        assertThat(after[2]).as("parts of split runs after the choice").isZero();
     }
 
     @Test
@@ -464,18 +477,13 @@ class WorkersTest {
             byParts.incrementAndGet(parts);
             LockSupportSleep.sleepMillis(parts == 1 ? 24 : 3);
         };
-        assertThat(pool.tryAcquire()).isTrue();
-        try {
-            for (int i = 0; i < Calibrator.RUNS + 20; i++) {
-                pool.run(task, 2);
-            }
-        } finally {
-            pool.release();
-        }
+        int[] measuring = runCounting(pool, byParts, task, 2, Calibrator.RUNS);
         assertThat(pool.parallelism()).as(pool.reason()).isEqualTo(2);
         assertThat(pool.reason()).startsWith("2 threads: splitting measured faster");
-        assertThat(byParts.get(1)).as("runs alone").isEqualTo(Calibrator.RUNS / 2);        // only while timing
-        assertThat(byParts.get(2)).as("parts of split runs").isEqualTo(2 * (Calibrator.RUNS / 2 + 20));
+        assertThat(measuring[1]).as("runs alone while timing").isBetween(1, Calibrator.RUNS / 2);
+        int[] after = runCounting(pool, byParts, task, 2, 10);
+        assertThat(after[2]).as("parts of split runs after the choice").isEqualTo(20);
+        assertThat(after[1]).as("runs alone after the choice").isZero();
     }
 
     @Test
