@@ -11,8 +11,12 @@ import java.util.concurrent.TimeUnit;
  * {@link #RUNS} runs of it, alternately split and on the caller alone (split, alone, alone,
  * split, …, so that a trend in the machine's load hits both alike). Neighbouring runs of a site
  * do the same work, so the two sums compare like with like; the slowest run of each way is left
- * out, so that one garbage collection or descheduled thread does not decide. Splitting is chosen
- * only if it took at most {@link #MARGIN} of the time alone. Between measurements the site runs
+ * out, so that one garbage collection or descheduled thread does not decide; a measurement whose
+ * answer is clear after {@link #EARLY_RUNS} runs ends there. Splitting is chosen
+ * only if it took at most {@link #MARGIN} of the time alone; if it did not pay on all the threads,
+ * the measurement is repeated at once on half as many (as parts: a task may run in fewer parts
+ * than asked), down to two, before the site falls back to one thread: a machine with some cores
+ * busy may still gain from a few. Between measurements the site runs
  * the chosen way untimed. The next measurement comes after {@link #FIRST_CHECK_NANOS}, the wait
  * doubling while the choice stays the same (up to {@link #LAST_CHECK_NANOS}): a host whose load
  * changes gets a new choice within seconds, and a steady one pays for timing the slower way
@@ -36,8 +40,15 @@ final class Calibrator {
     static final int RUNS = 16;
     /** Splitting must take at most this fraction of the time alone to be chosen. */
     static final double MARGIN = 0.92;
-    static final long FIRST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    static final long LAST_CHECK_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * Timed runs after which a measurement ends early when the answer is already clear: splitting
+     * took more than {@link #CLEARLY_SLOWER} or less than {@link #CLEARLY_FASTER} of the time alone.
+     */
+    static final int EARLY_RUNS = 8;
+    static final double CLEARLY_SLOWER = 1.5;
+    static final double CLEARLY_FASTER = 0.5;
+    static final long FIRST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    static final long LAST_CHECK_NANOS = TimeUnit.SECONDS.toNanos(4);
     /** The wait before a site's second measurement; a knob for tests (normally {@link #FIRST_CHECK_NANOS}). */
     static volatile long firstCheckNanos = FIRST_CHECK_NANOS;
 
@@ -51,6 +62,14 @@ final class Calibrator {
     private final int[] timed = new int[SITES];
     /** Per site: whether the last measurement chose to split. */
     private final boolean[] splits = new boolean[SITES];
+    /** Per site: the part count its task was given. */
+    private final int[] full = new int[SITES];
+    /** Per site: the parts it is split into, when split: {@link #full}, or fewer once that did not pay. */
+    private final int[] width = new int[SITES];
+    /** Per site: the threads the last measurement chose (1 for alone). */
+    private final int[] chosen = new int[SITES];
+    /** Per site: the threads its last split runs were timed on. */
+    private final int[] measured = new int[SITES];
     private final long[] aloneSum = new long[SITES];
     private final long[] aloneMax = new long[SITES];
     private final long[] splitSum = new long[SITES];
@@ -67,13 +86,12 @@ final class Calibrator {
     private final long[] meanSplit = new long[SITES];
     private long uses;
 
-    /** The largest time in a {@link #summary} field (about 268 ms). */
-    private static final long LIMIT = (1L << 28) - 1;
-    /**
-     * The measurement of the site with the longest runs: threads chosen (bits 56 and up), ns per
-     * run split (bits 28–55) and alone (bits 0–27); 0 before any.
-     */
-    private volatile long summary;
+    /** The largest time in a {@link #summaryTimes} field (about 4.3 s). */
+    private static final long LIMIT = 0xFFFF_FFFFL;
+    /** The measurement of the site with the longest runs: ns per run split (high half) and alone (low half). */
+    private volatile long summaryTimes;
+    /** Its threads: chosen (bits 8 and up) and measured split (bits 0–7); 0 before any measurement. */
+    private volatile int summaryThreads;
 
     Calibrator(int size) {
         this.size = size;
@@ -106,9 +124,17 @@ final class Calibrator {
         timed[victim] = 0;
         interval[victim] = firstCheckNanos;
         splits[victim] = false;
+        full[victim] = parts;
+        width[victim] = parts;
+        chosen[victim] = 0;
         meanAlone[victim] = 0;
         clearSums(victim);
         return victim;
+    }
+
+    /** Returns the parts into which to split site {@code s} when {@link #plan} says split: at most the parts asked for. */
+    int width(int s) {
+        return width[s];
     }
 
     /** Returns how to run site {@code s} this time: {@link #ALONE}, {@link #SPLIT}, {@link #TIME_ALONE} or {@link #TIME_SPLIT}. */
@@ -121,6 +147,7 @@ final class Calibrator {
             clearSums(s);
             k = 0;
             timed[s] = 0;
+            width[s] = full[s];                                             // each measurement starts with all threads
         }
         int phase = k & 3;
         return phase == 0 || phase == 3 ? TIME_SPLIT : TIME_ALONE;        // split, alone, alone, split, …
@@ -135,17 +162,30 @@ final class Calibrator {
             aloneSum[s] += nanos;
             aloneMax[s] = Math.max(aloneMax[s], nanos);
         }
-        if (++timed[s] < RUNS) {
-            return;
-        }
+        int k = ++timed[s];
         long splitTime = splitSum[s] - splitMax[s];
         long aloneTime = aloneSum[s] - aloneMax[s];
+        boolean clear = k == EARLY_RUNS
+                && (splitTime > CLEARLY_SLOWER * aloneTime || splitTime < CLEARLY_FASTER * aloneTime);
+        if (k < RUNS && !clear) {
+            return;
+        }
         boolean choice = splitTime <= MARGIN * aloneTime;
-        interval[s] = choice == splits[s] ? Math.min(2 * interval[s], LAST_CHECK_NANOS) : firstCheckNanos;
+        int fewer = Math.min(width[s], size) / 2;
+        if (!choice && fewer >= 2) {
+            width[s] = fewer;                                               // measure again at once, on half the threads
+            timed[s] = 0;
+            clearSums(s);
+            return;
+        }
+        int threads = choice ? Math.min(width[s], size) : 1;
+        measured[s] = Math.min(width[s], size);
+        interval[s] = threads == chosen[s] ? Math.min(2 * interval[s], LAST_CHECK_NANOS) : firstCheckNanos;
         splits[s] = choice;
+        chosen[s] = threads;
         timed[s] = -1;
         nextCheck[s] = System.nanoTime() + interval[s];
-        int runsEach = RUNS / 2 - 1;
+        int runsEach = k / 2 - 1;
         meanAlone[s] = Math.max(1, aloneTime / runsEach);
         meanSplit[s] = Math.max(1, splitTime / runsEach);
         publish();
@@ -159,8 +199,8 @@ final class Calibrator {
                 best = i;
             }
         }
-        int threads = splits[best] ? size : 1;
-        summary = ((long) threads << 56) | (Math.min(meanSplit[best], LIMIT) << 28) | Math.min(meanAlone[best], LIMIT);
+        summaryTimes = (Math.min(meanSplit[best], LIMIT) << 32) | Math.min(meanAlone[best], LIMIT);
+        summaryThreads = (chosen[best] << 8) | measured[best];
     }
 
     private void clearSums(int s) {
@@ -172,25 +212,26 @@ final class Calibrator {
 
     /** Returns the threads chosen for the kind of task with the longest runs; the pool's size before any measurement. */
     int parallelism() {
-        long sum = summary;
-        return sum == 0 ? size : (int) (sum >>> 56);
+        int threads = summaryThreads;
+        return threads == 0 ? size : threads >>> 8;
     }
 
     /** Returns why {@link #parallelism()} threads run, with the times measured. */
     String reason() {
-        long sum = summary;
-        if (sum == 0) {
+        int threads = summaryThreads;
+        if (threads == 0) {
             return size + " threads: nothing measured yet (tasks are timed split and alone on their first runs)";
         }
-        int threads = (int) (sum >>> 56);
-        long split = (sum >>> 28) & LIMIT;
-        long alone = sum & LIMIT;
+        long times = summaryTimes;
+        int chosenThreads = threads >>> 8;
+        long split = times >>> 32;
+        long alone = times & LIMIT;
         String speed = String.format(java.util.Locale.ROOT, "%.2f", alone / (double) Math.max(split, 1));
-        String times = " (" + size + " threads ran the largest task in " + split / 1_000 + " µs, one thread in "
-                + alone / 1_000 + " µs: " + speed + "×)";
-        if (threads > 1) {
-            return threads + " threads: splitting measured faster than one thread" + times;
+        String measuredOn = " (" + (threads & 0xFF) + " threads ran the largest task in " + split / 1_000
+                + " µs, one thread in " + alone / 1_000 + " µs: " + speed + "×)";
+        if (chosenThreads > 1) {
+            return chosenThreads + " threads: splitting measured faster than one thread" + measuredOn;
         }
-        return "1 thread: splitting did not pay on this machine now (other work may share the cores)" + times;
+        return "1 thread: splitting did not pay on this machine now (other work may share the cores)" + measuredOn;
     }
 }

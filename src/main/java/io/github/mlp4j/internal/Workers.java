@@ -31,7 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>How many threads.</b> Every task splits its work deterministically, so which thread runs
  * which part, and how many parts there are, never changes a result. The pool uses that freedom:
  * a {@link Calibrator} times each kind of task split and on the calling thread alone, and runs it
- * on one thread when splitting does not pay (on a machine whose cores are busy with other work).
+ * on fewer threads, or on one, when splitting does not pay (on a machine whose cores are busy with
+ * other work).
  * {@link #parallelism()} and {@link #reason()} say what it chose. The system property
  * {@code mlp4j.workers.adaptive=false} turns this off: then every task is split as asked.
  *
@@ -190,10 +191,12 @@ public final class Workers {
     }
 
     /**
-     * Runs {@code task} and returns when it is done: either as {@code n} parts, part {@code p} on
-     * thread {@code p mod size} (the caller is thread 0) or on the caller if its owner is slow to
-     * start it, or, when the pool measured that splitting this kind of task does not pay, as one
-     * part on the caller. Neither changes what the task computes. The caller must hold the pool.
+     * Runs {@code task} and returns when it is done: as {@code n} parts, part {@code p} on thread
+     * {@code p mod size} (the caller is thread 0) or on the caller if its owner is slow to start
+     * it; or, when the pool measured that splitting this kind of task in {@code n} does not pay,
+     * in fewer parts (on fewer threads), or as one part on the caller. None of this changes what
+     * the task computes, as long as the task splits its work deterministically (its parts decide
+     * only who computes what). The caller must hold the pool.
      *
      * @param task the task
      * @param n the number of parts, at least 1
@@ -218,31 +221,31 @@ public final class Workers {
             return;
         }
         if (plan == Calibrator.SPLIT) {
-            split(task, n);
+            split(task, calibrator.width(site));
             return;
         }
         long start = System.nanoTime();
         if (plan == Calibrator.TIME_ALONE) {
             task.run(0, 1);
         } else {
-            split(task, n);
+            split(task, calibrator.width(site));
         }
         calibrator.record(site, plan == Calibrator.TIME_SPLIT, System.nanoTime() - start);
     }
 
     /** Runs {@code task} as {@code n} parts on the workers and the caller. */
     private void split(Task task, int n) {
-        AtomicIntegerArray claims = claimed;
-        if (claims.length() < n * STRIDE) {
-            claims = new AtomicIntegerArray(n * STRIDE);                     // once per larger part count
-            claimed = claims;
-        }
         this.task = task;
         this.parts = n;
         this.failure = null;
         done.set(0);
-        for (int p = 0; p < n; p++) {
-            claims.set(p * STRIDE, 0);                                        // publishes task and parts
+        AtomicIntegerArray claims = claimed;
+        if (claims.length() < n * STRIDE) {
+            claimed = new AtomicIntegerArray(n * STRIDE);                     // once per larger part count
+        } else {
+            for (int p = 0; p < n; p++) {
+                claims.set(p * STRIDE, 0);                                    // publishes task and parts
+            }
         }
         long r = ++run;
         splitRuns = splitRuns + 1;
@@ -342,8 +345,9 @@ public final class Workers {
 
     /**
      * Runs part {@code p} of the current run if no thread has claimed it. The task and part count
-     * are read after the claim: the caller writes them before it resets the claims, and cannot
-     * start another run until this part is done.
+     * are read after the claim: the caller writes them before it resets the claims (or publishes
+     * a new, larger array of claims, all 0; an older array stays all 1), and cannot start another
+     * run until this part is done.
      */
     private void runPart(int p) {
         AtomicIntegerArray claims = claimed;
