@@ -99,7 +99,7 @@ final class LayerChain {
                 constants.register(n);
                 continue;
             }
-            for (String name : n.inputs()) {
+            for (String name : new HashSet<>(n.inputs())) {
                 if (!name.isEmpty()) {
                     consumers.computeIfAbsent(name, k -> new ArrayList<>()).add(n);
                 }
