@@ -45,14 +45,13 @@ final class LayerChain {
             "Cast", "Identity", "Squeeze", "Flatten");
 
     private final OnnxGraph graph;
-    private final Path folder;
     private final Constants constants;
     private final Map<String, List<Node>> consumers = new HashMap<>();
     private final Set<Node> used = new HashSet<>();
 
     final List<Dense> layers = new ArrayList<>();
-    /** The input scaling's nodes, each with the name of its constant operand, in graph order. */
-    private final List<Map.Entry<Node, String>> scalingNodes = new ArrayList<>();
+    /** The input scaling met before the first layer. */
+    private final InputScaling scaling;
     /** The scaling's means and scales, or null if the graph does not scale its input. */
     double[] mean;
     double[] scale;
@@ -68,8 +67,8 @@ final class LayerChain {
 
     private LayerChain(OnnxGraph graph, Path folder) {
         this.graph = graph;
-        this.folder = folder;
         this.constants = new Constants(graph.initializers, folder);
+        this.scaling = new InputScaling(constants);
     }
 
     /**
@@ -166,7 +165,8 @@ final class LayerChain {
 
     /** Applies one node that consumes the current tensor {@code t}; returns the tensor it produces. */
     private String step(Node n, String t) throws IOException {
-        if (!n.domain().isEmpty() && !n.domain().equals("ai.onnx")) {
+        boolean scaler = n.domain().equals("ai.onnx.ml") && n.operator().equals("Scaler");
+        if (!n.domain().isEmpty() && !n.domain().equals("ai.onnx") && !scaler) {
             throw refuse(n, "is a " + n.domain() + "::" + n.operator() + "; mlp4j imports operators of the default "
                     + "ONNX domain only");
         }
@@ -187,8 +187,9 @@ final class LayerChain {
             throw refuse(n, "takes '" + t + "' as input " + n.inputs().indexOf(t) + " where its data input is the "
                     + "first; mlp4j imports a single chain of layers");
         }
-        switch (n.operator()) {
+        switch (scaler ? "ai.onnx.ml.Scaler" : n.operator()) {
             case "Identity" -> { }
+            case "ai.onnx.ml.Scaler" -> scaler(n);
             case "Dropout" -> {
                 if (!n.input(2).isEmpty()) {
                     throw refuse(n, "has a training_mode input; export the model in inference mode (model.eval())");
@@ -374,36 +375,15 @@ final class LayerChain {
                     + "layer" + (open == null ? "'s activation" : "") + "; mlp4j imports biases added right after "
                     + "MatMul or Gemm, and scaling (Sub, Div, Mul, Add) on the input only");
         }
-        scalingNodes.add(Map.entry(n, other));
+        scaling.add(n, other);
     }
 
-    /** Turns the scaling nodes met before the first layer into x' = (x − mean) / scale, per column. */
-    private void resolveScaling(int columns) throws IOException {
-        if (scalingNodes.isEmpty()) {
-            return;
+    /** Applies skl2onnx's {@code ai.onnx.ml.Scaler}, {@code y = (x − offset) · scale}, before the first layer. */
+    private void scaler(Node n) throws OnnxImportException {
+        if (!layers.isEmpty() || open != null) {
+            throw refuse(n, "is a Scaler after the first layer; mlp4j imports scaling on the input only");
         }
-        mean = new double[columns];
-        scale = new double[columns];
-        Arrays.fill(scale, 1.0);
-        for (Map.Entry<Node, String> step : scalingNodes) {
-            Node n = step.getKey();
-            double[] c = constants.row(n, step.getValue(), columns);
-            for (int j = 0; j < columns; j++) {
-                switch (n.operator()) {
-                    case "Sub" -> mean[j] += c[j] * scale[j];                             // (x − m)/s − c = (x − (m + c·s))/s
-                    case "Add" -> mean[j] -= c[j] * scale[j];                             // (x − m)/s + c = (x − (m − c·s))/s
-                    case "Div" -> scale[j] *= c[j];                                       // ((x − m)/s)/c = (x − m)/(s·c)
-                    default -> scale[j] /= c[j];                                          // ((x − m)/s)·c = (x − m)/(s/c)
-                }
-            }
-        }
-        for (int j = 0; j < columns; j++) {
-            if (!(scale[j] > 0 && Double.isFinite(scale[j]) && Double.isFinite(mean[j]))) {
-                Node last = scalingNodes.get(scalingNodes.size() - 1).getKey();
-                throw refuse(last, "ends an input scaling that gives column " + j + " the mean " + mean[j]
-                        + " and the scale " + scale[j] + "; mlp4j's Scaling needs a positive, finite scale per column");
-            }
-        }
+        scaling.addScaler(n);
     }
 
     /** Closes the open layer with its activation, which node {@code n} applies. */
@@ -425,7 +405,9 @@ final class LayerChain {
             return;
         }
         if (layers.isEmpty()) {
-            resolveScaling(open.in());
+            double[][] meanAndScale = scaling.resolve(open.in());
+            mean = meanAndScale == null ? null : meanAndScale[0];
+            scale = meanAndScale == null ? null : meanAndScale[1];
         }
         layers.add(new Dense(open.in(), open.out(), open.w(), open.b(), f));
         open = null;

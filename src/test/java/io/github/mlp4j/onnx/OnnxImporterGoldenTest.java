@@ -47,6 +47,8 @@ class OnnxImporterGoldenTest {
                         "Network(4 -> 16 relu -> 8 relu -> 3 softmax, loss crossEntropy, 243 parameters)"),
                 Arguments.of("sklearn_binary_float64.onnx", "X", new long[] {5}, true, "probabilities",
                         "Network(5 -> 6 sigmoid -> 2 softmax, loss crossEntropy, 50 parameters)"),
+                Arguments.of("sklearn_pipeline_regressor.onnx", "X", new long[] {3}, false, "variable1",
+                        "Network(3 -> 7 tanh -> 1 identity, loss mse, 36 parameters)"),
                 Arguments.of("keras_tf2onnx_scaled.onnx", "input_1", new long[] {6}, false, "dense_1",
                         "Network(6 -> 9 relu -> 4 softmax, loss crossEntropy, 103 parameters)"),
                 Arguments.of("external_data.onnx", "x", new long[] {3}, false, "z2",
@@ -87,6 +89,17 @@ class OnnxImporterGoldenTest {
         assertThatThrownBy(() -> OnnxImporter.read(fixture("keras_tf2onnx_scaled.onnx")))
                 .isInstanceOf(OnnxImportException.class)
                 .hasMessageContaining("scales its input").hasMessageContaining("readModel");
+    }
+
+    @Test
+    void theSklearnScalerBecomesTheModelsScaling() throws Exception {
+        Model model = OnnxImporter.readModel(fixture("sklearn_pipeline_regressor.onnx"));
+        Scaling.Standard scaling = (Scaling.Standard) model.scaling().orElseThrow();
+        // make_fixtures.py scales the columns by 1, 10 and 0.1 around 5, -20 and 0.5
+        assertThat(scaling.mean()[0]).isBetween(4.0, 6.0);
+        assertThat(scaling.mean()[1]).isBetween(-30.0, -10.0);
+        assertThat(scaling.scale()[1] / scaling.scale()[0]).isBetween(5.0, 20.0);
+        assertThat(scaling.scale()[2] / scaling.scale()[0]).isBetween(0.05, 0.2);
     }
 
     @Test

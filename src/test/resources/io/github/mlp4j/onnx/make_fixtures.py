@@ -5,6 +5,8 @@ Run from this folder with Python 3.11 and the packages named in README.md:
 Every model is small (a few kB) and made from fixed seeds. The tests need no Python: they compare
 mlp4j's predictions with ONNX Runtime's (Java, test scope) on the committed files.
 """
+import os
+
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
@@ -89,6 +91,36 @@ def sklearn_graph(mlp, dtype, zipmap, opset=15):
     return model
 
 
+def sklearn_regressor_pipeline(scaler, mlp, opset=15):
+    """Builds the graph skl2onnx writes for Pipeline(StandardScaler, MLPRegressor): ai.onnx.ml.Scaler
+    (offset = mean, scale = 1 / std), Cast, MatMul + Add + activation per layer, an identity head, and
+    a Reshape to (-1, 1)."""
+    act = {"relu": "Relu", "tanh": "Tanh", "logistic": "Sigmoid", "identity": "Identity"}
+    nodes = [helper.make_node("Scaler", ["X"], ["variable"], domain="ai.onnx.ml", name="Scaler",
+                              offset=scaler.mean_.astype(np.float32).tolist(),
+                              scale=(1.0 / scaler.scale_).astype(np.float32).tolist()),
+             helper.make_node("Cast", ["variable"], ["cast_input"], to=TensorProto.FLOAT, name="Cast")]
+    inits, a = [], "cast_input"
+    for i, (w, b) in enumerate(zip(mlp.coefs_, mlp.intercepts_)):
+        inits += [numpy_helper.from_array(w.astype(np.float32), f"coefficient{i}"),
+                  numpy_helper.from_array(b.reshape(1, -1).astype(np.float32), f"intercepts{i}")]
+        nodes += [helper.make_node("MatMul", [a, f"coefficient{i}"], [f"mul_result{i}"], name=f"MatMul{i}"),
+                  helper.make_node("Add", [f"mul_result{i}", f"intercepts{i}"], [f"add_result{i}"], name=f"Add{i}")]
+        last = i == len(mlp.coefs_) - 1
+        op = act[mlp.out_activation_] if last else act[mlp.activation]
+        a = "out_activations_result" if last else f"next_activations{i}"
+        nodes.append(helper.make_node(op, [f"add_result{i}"], [a], name=f"{op}{i}"))
+    inits.append(numpy_helper.from_array(np.array([-1, 1], dtype=np.int64), "shape_tensor"))
+    nodes.append(helper.make_node("Reshape", [a, "shape_tensor"], ["variable1"], name="Reshape"))
+    graph = helper.make_graph(nodes, "pipeline", [helper.make_tensor_value_info("X", TensorProto.FLOAT,
+                                                                                [None, scaler.n_features_in_])],
+                              [helper.make_tensor_value_info("variable1", TensorProto.FLOAT, [None, 1])], inits)
+    model = helper.make_model(graph, producer_name="skl2onnx", producer_version="1.19.1",
+                              opset_imports=[helper.make_opsetid("", opset), helper.make_opsetid("ai.onnx.ml", 1)])
+    model.ir_version = 8
+    return model
+
+
 def sklearn():
     from sklearn.datasets import make_classification
     from sklearn.neural_network import MLPClassifier
@@ -101,6 +133,17 @@ def sklearn():
     x, y = make_classification(n_samples=300, n_features=5, n_informative=3, n_redundant=0, random_state=1)
     mlp = MLPClassifier(hidden_layer_sizes=(6,), activation="logistic", max_iter=600, random_state=1).fit(x, y)
     save(sklearn_graph(mlp, np.float64, zipmap=False), "sklearn_binary_float64.onnx")
+
+    from sklearn.datasets import make_regression
+    from sklearn.neural_network import MLPRegressor
+    from sklearn.preprocessing import StandardScaler
+
+    x, y = make_regression(n_samples=200, n_features=3, noise=0.1, random_state=2)
+    x = x * [1.0, 10.0, 0.1] + [5.0, -20.0, 0.5]
+    scaler = StandardScaler().fit(x)
+    mlp = MLPRegressor(hidden_layer_sizes=(7,), activation="tanh", max_iter=800, random_state=2)
+    mlp.fit(scaler.transform(x), y)
+    save(sklearn_regressor_pipeline(scaler, mlp), "sklearn_pipeline_regressor.onnx")
 
 
 # ---------------------------------------------------------------- Keras, in tf2onnx's shape
@@ -186,6 +229,8 @@ def storage():
 
     model = two_layers(np.float32, True, 13, 7, "external")
     onnx.checker.check_model(model)
+    if os.path.exists("external_data.onnx.data"):
+        os.remove("external_data.onnx.data")                 # onnx refuses to overwrite it
     onnx.save_model(model, "external_data.onnx", save_as_external_data=True, all_tensors_to_one_file=True,
                     location="external_data.onnx.data", size_threshold=0)
     print("wrote external_data.onnx and external_data.onnx.data")
@@ -195,7 +240,10 @@ def storage():
 
 
 if __name__ == "__main__":
-    pytorch()
+    import sys
+
+    if "--skip-torch" not in sys.argv:
+        pytorch()
     sklearn()
     keras()
     storage()
