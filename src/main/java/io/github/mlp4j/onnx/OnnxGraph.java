@@ -261,7 +261,7 @@ final class OnnxGraph {
     private Tensor tensor(ProtoReader r) throws OnnxImportException {
         count(r);
         byte[] bytes = r.bytes();
-        int from = r.from();
+        int from = r.position();
         int to = r.to();
         String name = "";
         int type = 0;

@@ -68,7 +68,10 @@ final class ProtoReader {
         return wireType;
     }
 
-    /** Returns the byte offset of the next unread byte, from the start of the whole model. */
+    /**
+     * Returns the offset of the next unread byte in {@link #bytes()}, which holds the whole model:
+     * the reader's first byte until a field is read.
+     */
     int position() {
         return position;
     }
@@ -159,14 +162,9 @@ final class ProtoReader {
         }
     }
 
-    /** Returns the whole array this reader views (for {@link #from()} and {@link #to()}). */
+    /** Returns the whole array this reader views (for {@link #position()} and {@link #to()}). */
     byte[] bytes() {
         return bytes;
-    }
-
-    /** Returns the offset of this reader's first byte in {@link #bytes()}. */
-    int from() {
-        return position;
     }
 
     /** Returns the offset just past this reader's last byte in {@link #bytes()}. */

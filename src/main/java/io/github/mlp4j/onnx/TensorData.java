@@ -60,7 +60,7 @@ final class TensorData {
                 continue;
             }
             ProtoReader packed = r.wireType() == single ? null : r.message("packed tensor data");
-            if (packed != null && (packed.to() - packed.from()) % width != 0) {
+            if (packed != null && (packed.to() - packed.position()) % width != 0) {
                 throw mismatch(t, "its packed data is not a whole number of " + width + "-byte values");
             }
             ProtoReader source = packed == null ? r : packed;
@@ -179,7 +179,7 @@ final class TensorData {
         while (r.hasNext()) {
             if (r.next() == 9 && r.wireType() == ProtoReader.LENGTH_DELIMITED) {
                 ProtoReader data = r.message("raw_data");
-                raw = ByteBuffer.wrap(t.bytes(), data.from(), data.to() - data.from()).slice();
+                raw = ByteBuffer.wrap(t.bytes(), data.position(), data.to() - data.position()).slice();
             } else {
                 r.skip();
             }
