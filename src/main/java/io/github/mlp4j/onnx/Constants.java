@@ -54,6 +54,12 @@ final class Constants {
                 t.to(), t.external()));
     }
 
+    /** Registers {@code name} as another name of the constant {@code original}. */
+    void alias(String name, String original) {
+        tensors.put(name, tensors.get(original));
+    }
+
+    /** Returns the constant {@code name} that node {@code n} takes, or refuses the node if it is computed. */
     Tensor get(Node n, String name) throws OnnxImportException {
         Tensor t = tensors.get(name);
         if (t == null) {

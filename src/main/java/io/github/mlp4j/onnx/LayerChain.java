@@ -96,6 +96,13 @@ final class LayerChain {
         for (Node n : graph.nodes) {
             if (n.operator().equals("Constant") && n.domain().isEmpty()) {
                 constants.register(n);
+                used.add(n);
+                continue;
+            }
+            if (n.operator().equals("Identity") && n.domain().isEmpty() && constants.has(n.input(0))
+                    && n.outputs().size() == 1) {
+                constants.alias(n.outputs().get(0), n.input(0));                          // a constant passed on
+                used.add(n);
                 continue;
             }
             for (String name : new HashSet<>(n.inputs())) {
@@ -375,6 +382,10 @@ final class LayerChain {
                     + "layer" + (open == null ? "'s activation" : "") + "; mlp4j imports biases added right after "
                     + "MatMul or Gemm, and scaling (Sub, Div, Mul, Add) on the input only");
         }
+        if (rank > 2) {
+            throw refuse(n, "scales a tensor of rank " + rank + "; mlp4j imports scaling of (N, features) rows, "
+                    + "so flatten the input first");
+        }
         scaling.add(n, other);
     }
 
@@ -445,7 +456,7 @@ final class LayerChain {
         while (grew) {
             grew = false;
             for (Node n : graph.nodes) {
-                if (used.contains(n) || n.operator().equals("Constant") || !LABEL_BRANCH.contains(n.operator())) {
+                if (used.contains(n) || !LABEL_BRANCH.contains(n.operator())) {
                     continue;
                 }
                 if (n.inputs().stream().anyMatch(branch::contains) && branch.addAll(n.outputs())) {
@@ -455,7 +466,7 @@ final class LayerChain {
         }
         for (Node n : graph.nodes) {
             boolean inBranch = n.outputs().stream().anyMatch(branch::contains);
-            if (!used.contains(n) && !inBranch && !n.operator().equals("Constant")) {
+            if (!used.contains(n) && !inBranch) {
                 throw refuse(n, "(a " + n.operator() + ") is not on the path from input '" + input.name()
                         + "' to the output '" + output + "'; mlp4j imports a single chain of layers");
             }

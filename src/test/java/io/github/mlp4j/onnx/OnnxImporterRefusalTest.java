@@ -146,6 +146,13 @@ class OnnxImporterRefusalTest {
                 .node("Div", "div", new String[] {"x", "d"}, new String[] {"xs"})
                 .node("MatMul", "mm", new String[] {"xs", "W"}, new String[] {"y"}).build();
         assertRefused(zeroScale, "node 'div' ends an input scaling that gives column 1", "positive, finite scale");
+        byte[] rank3 = new GraphBuilder().input("x", FLOAT, "N", 3L, 1L).output("y", FLOAT, "N", 2L)
+                .floats("c", new long[] {3}, 1, 2, 3)
+                .floats("W", new long[] {3, 2}, 1, 2, 3, 4, 5, 6)
+                .node("Sub", "centre", new String[] {"x", "c"}, new String[] {"xs"})
+                .node("Flatten", "flat", new String[] {"xs"}, new String[] {"xf"})
+                .node("MatMul", "mm", new String[] {"xf", "W"}, new String[] {"y"}).build();
+        assertRefused(rank3, "node 'centre' scales a tensor of rank 3", "flatten the input first");
         byte[] reversed = new GraphBuilder().input("x", FLOAT, "N", 2L).output("y", FLOAT, "N", 2L)
                 .floats("c", new long[0], 1)
                 .floats("W", new long[] {2, 2}, 1, 2, 3, 4)

@@ -146,6 +146,26 @@ class OnnxImporterTest {
     }
 
     @Test
+    void weightsPassedThroughIdentityAndAFlattenedInputAreRead() throws Exception {
+        byte[] model = new GraphBuilder()
+                .input("x", FLOAT, "N", 1L, 2L).output("y", FLOAT, "N", 2L)
+                .floats("W_init", new long[] {2, 2}, 0.5, -1, 1.5, 2)
+                .floats("b", new long[] {1, 2}, 0.25, -0.5)
+                .node("Identity", "w_read", new String[] {"W_init"}, new String[] {"W"})
+                .node("Flatten", "flat", new String[] {"x"}, new String[] {"xf"})
+                .node("MatMul", "mm", new String[] {"xf", "W"}, new String[] {"z"})
+                .node("Add", "bias", new String[] {"z", "b"}, new String[] {"zb"})
+                .node("Identity", "out", new String[] {"zb"}, new String[] {"y"})
+                .build();
+        Network net = read(model);
+        assertThat(net).hasToString("Network(2 -> 2 identity, loss mse, 6 parameters)");
+        assertThat(net.parameters()).containsExactly(0.5, -1, 1.5, 2, 0.25, -0.5);
+        double[][] x = OnnxImporterGoldenTest.rows(new Rng(8), 10, 2);
+        double[][] ort = OnnxRuntimeRunner.run(model, "x", new long[] {1, 2}, false, x, "y");
+        assertThat(OnnxRuntimeRunner.largestRelativeError(net.predict(x), ort)).isLessThanOrEqualTo(1e-5);
+    }
+
+    @Test
     void softmaxDefaultsToAxisOneBeforeOpsetThirteen() throws Exception {
         byte[] softmax = new GraphBuilder().opset(9)
                 .input("x", FLOAT, "N", 2L).output("y", FLOAT, "N", 2L)
