@@ -86,6 +86,11 @@ final class LayerChain {
         return chain;
     }
 
+    /** Returns the nodes of the walked chain (and the constants), not of the label branch; unmodifiable. */
+    Set<Node> walked() {
+        return java.util.Collections.unmodifiableSet(used);
+    }
+
     private void run() throws IOException {
         if (graph.opset < OnnxImporter.MIN_OPSET || graph.opset > OnnxImporter.MAX_OPSET) {
             throw new OnnxImportException("The model uses ONNX operator set " + graph.opset + (graph.opset == 0

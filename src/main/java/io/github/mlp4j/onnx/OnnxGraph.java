@@ -29,6 +29,7 @@ final class OnnxGraph {
     static final int FLOAT = 1;
     static final int INT32 = 6;
     static final int INT64 = 7;
+    static final int STRING = 8;
     static final int DOUBLE = 11;
 
     /**
@@ -55,7 +56,8 @@ final class OnnxGraph {
     }
 
     /** An attribute of a node: whichever of its value fields were present. */
-    record Attribute(String name, int type, float f, long i, String s, Tensor t, float[] floats, long[] ints) {
+    record Attribute(String name, int type, float f, long i, String s, Tensor t, float[] floats, long[] ints,
+            List<String> strings) {
     }
 
     /** A node: operator {@code domain::operator}, inputs and outputs by name (an absent input is {@code ""}). */
@@ -213,6 +215,7 @@ final class OnnxGraph {
         Tensor t = null;
         FloatList floats = new FloatList();
         LongList ints = new LongList();
+        List<String> strings = new ArrayList<>();
         while (r.hasNext()) {
             switch (r.next()) {
                 case 1 -> name = r.string();
@@ -223,10 +226,14 @@ final class OnnxGraph {
                 case 5 -> t = tensor(r.message("attribute tensor"));
                 case 7 -> floats(r, floats);
                 case 8 -> ints(r, ints);
+                case 9 -> {
+                    count(r);
+                    strings.add(r.string());
+                }
                 default -> r.skip();
             }
         }
-        return new Attribute(name, type, f, i, s, t, floats.toArray(), ints.toArray());
+        return new Attribute(name, type, f, i, s, t, floats.toArray(), ints.toArray(), strings);
     }
 
     /** Reads a {@code repeated float}, packed (wire type 2) or one by one (wire type 5). */

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -45,7 +46,7 @@ import java.util.Objects;
  *       {@code ZipMap} (skl2onnx adds both), and the nodes after it ({@code ArgMax},
  *       {@code ArrayFeatureExtractor}, {@code Reshape}, {@code Cast}, {@code ZipMap}) are ignored, so
  *       the network outputs the class probabilities and {@link Network#predictClass(double[][])}
- *       gives the label's index. skl2onnx's binary probabilities {@code Concat(1 − p, p)} after a
+ *       gives the label's index ({@link #readModel(Path)} keeps the labels as class names). skl2onnx's binary probabilities {@code Concat(1 − p, p)} after a
  *       one-unit sigmoid layer are imported as the two-unit softmax layer that computes the same two
  *       columns ({@code softmax(0, z) = (1 − σ(z), σ(z))});</li>
  *   <li>float32 and float64 initializers (and {@code Constant} nodes), in raw or typed data, or in
@@ -119,7 +120,9 @@ public final class OnnxImporter {
 
     /**
      * Reads the ONNX model in {@code path} as a {@link Model}: the network, with the input scaling
-     * if the graph scales its input before the first layer, and a provenance whose settings name
+     * if the graph scales its input before the first layer, the class labels of a classifier's label
+     * branch as class names (from {@code ZipMap} or the classes {@code ArrayFeatureExtractor} reads,
+     * as skl2onnx writes them), and a provenance whose settings name
      * the source ({@code "onnx.producer"}, {@code "onnx.opset"}, {@code "onnx.input"},
      * {@code "onnx.output"}, {@code "onnx.precision"}).
      *
@@ -175,6 +178,11 @@ public final class OnnxImporter {
         Model model = Model.of(network).withProvenance(Provenance.of(network.seed(), settings));
         if (chain.mean != null) {
             model = model.withScaling(Scaling.standard(chain.mean, chain.scale));
+        }
+        List<String> labels = ClassLabels.find(graph, graph.initializers, chain.walked(), folder);
+        int outputs = network.outputSize();
+        if (labels.size() == outputs || outputs == 1 && labels.size() == 2) {
+            model = model.withClassNames(labels);
         }
         return model;
     }

@@ -128,6 +128,35 @@ final class TensorData {
         return values;
     }
 
+    /**
+     * Returns a string tensor's values ({@code string_data}, field 6), decoded as UTF-8.
+     *
+     * @param t the tensor, of element type string
+     * @return a new array of {@code t.size()} strings
+     * @throws OnnxImportException if the tensor is of another type or its data do not match its shape
+     */
+    static String[] strings(Tensor t) throws OnnxImportException {
+        if (t.dataType() != OnnxGraph.STRING || t.external() != null) {
+            throw mismatch(t, "it holds " + typeName(t.dataType()) + " values where strings belong");
+        }
+        int n = size(t, 1);
+        String[] values = new String[n];
+        int found = 0;
+        ProtoReader r = reader(t);
+        while (r.hasNext()) {
+            if (r.next() == 6) {
+                checkRoom(t, found, n);
+                values[found++] = r.string();
+            } else {
+                r.skip();
+            }
+        }
+        if (found != n) {
+            throw mismatch(t, "it holds " + found + " strings but its shape " + t.shape() + " has " + n + " elements");
+        }
+        return values;
+    }
+
     /** Returns a name for an ONNX element type, for messages. */
     static String typeName(int type) {
         return switch (type) {

@@ -103,14 +103,22 @@ class OnnxImporterGoldenTest {
     }
 
     @Test
-    void theSklearnLabelBranchIsLeftOutAndPredictClassGivesTheLabel() throws Exception {
+    void theSklearnLabelBranchIsLeftOutAndItsLabelsBecomeClassNames() throws Exception {
         Path path = fixture("sklearn_classifier_zipmap.onnx");
-        Network net = OnnxImporter.read(path);
+        Model model = OnnxImporter.readModel(path);
+        assertThat(model.classNames()).containsExactly("3", "5", "7");                     // make_fixtures.py
         double[][] x = rows(new Rng(5), 40, 4);
         double[][] labels = OnnxRuntimeRunner.run(path, "X", new long[] {4}, false, x, "label");
-        int[] predicted = net.predictClass(x);
         for (int i = 0; i < x.length; i++) {
-            assertThat(predicted[i]).isEqualTo((int) labels[i][0]);
+            assertThat(model.predictClassName(x[i])).isEqualTo(Long.toString((long) labels[i][0]));
+        }
+        Model binary = OnnxImporter.readModel(fixture("sklearn_binary_float64.onnx"));
+        assertThat(binary.classNames()).containsExactly("0", "1");
+        double[][] binaryRows = rows(new Rng(6), 40, 5);
+        double[][] binaryLabels = OnnxRuntimeRunner.run(fixture("sklearn_binary_float64.onnx"), "X", new long[] {5},
+                true, binaryRows, "label");
+        for (int i = 0; i < binaryRows.length; i++) {
+            assertThat(binary.predictClassName(binaryRows[i])).isEqualTo(Long.toString((long) binaryLabels[i][0]));
         }
     }
 

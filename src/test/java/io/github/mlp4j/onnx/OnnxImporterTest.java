@@ -166,6 +166,24 @@ class OnnxImporterTest {
     }
 
     @Test
+    void zipMapStringLabelsBecomeClassNames() throws Exception {
+        ProtoWriter labels = new ProtoWriter().string(1, "classlabels_strings").string(9, "setosa")
+                .string(9, "versicolor").string(9, "virginica").varint(20, 8);
+        byte[] model = new GraphBuilder()
+                .input("x", FLOAT, "N", 2L).output("output_probability", 0)
+                .floats("W", new long[] {2, 3}, 1, 0, -1, 0, 1, -1)
+                .node("MatMul", "mm", new String[] {"x", "W"}, new String[] {"z"})
+                .node("Softmax", "sm", new String[] {"z"}, new String[] {"p"})
+                .node("ai.onnx.ml", "ZipMap", "zip", new String[] {"p"}, new String[] {"output_probability"}, labels)
+                .build();
+        Model imported = OnnxImporter.readModel(new ByteArrayInputStream(model));
+        assertThat(imported.classNames()).containsExactly("setosa", "versicolor", "virginica");
+        assertThat(imported.predictClassName(new double[] {3, 0})).isEqualTo("setosa");
+        assertThat(imported.predictClassName(new double[] {0, 3})).isEqualTo("versicolor");
+        assertThat(imported.predictClassName(new double[] {-3, -3})).isEqualTo("virginica");
+    }
+
+    @Test
     void softmaxDefaultsToAxisOneBeforeOpsetThirteen() throws Exception {
         byte[] softmax = new GraphBuilder().opset(9)
                 .input("x", FLOAT, "N", 2L).output("y", FLOAT, "N", 2L)

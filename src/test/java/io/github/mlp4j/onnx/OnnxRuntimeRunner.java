@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Runs an ONNX model in the real ONNX Runtime, for comparison with an imported network: rows of
  * features in, one named output back as doubles (a tensor, or ZipMap's list of class → probability
- * maps, read in class order 0, 1, …).
+ * maps, read in the order of the class labels, which skl2onnx sorts).
  */
 final class OnnxRuntimeRunner {
     private static final OrtEnvironment ORT = OrtEnvironment.getEnvironment();
@@ -73,11 +73,8 @@ final class OnnxRuntimeRunner {
             if (value instanceof OnnxSequence sequence) {
                 List<? extends OnnxValue> maps = sequence.getValue();
                 for (int i = 0; i < y.length; i++) {
-                    Map<?, ?> m = ((OnnxMap) maps.get(i)).getValue();
-                    y[i] = new double[m.size()];
-                    for (int j = 0; j < m.size(); j++) {
-                        y[i][j] = ((Number) m.get((long) j)).doubleValue();
-                    }
+                    Map<?, ?> m = new java.util.TreeMap<>(((OnnxMap) maps.get(i)).getValue());
+                    y[i] = m.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
                 }
                 return y;
             }

@@ -127,6 +127,7 @@ def sklearn():
 
     x, y = make_classification(n_samples=300, n_features=4, n_informative=3, n_redundant=0, n_classes=3,
                                random_state=0)
+    y = np.array([3, 5, 7])[y]                                 # labels that are not the class indices
     mlp = MLPClassifier(hidden_layer_sizes=(16, 8), activation="relu", max_iter=400, random_state=0).fit(x, y)
     save(sklearn_graph(mlp, np.float32, zipmap=True), "sklearn_classifier_zipmap.onnx")
 
