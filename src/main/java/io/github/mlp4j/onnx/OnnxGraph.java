@@ -41,7 +41,10 @@ final class OnnxGraph {
         long size() {
             long n = 1;
             for (long d : dims) {
-                n *= d;
+                if (d > Integer.MAX_VALUE) {
+                    return -1;
+                }
+                n *= d;                                            // both at most 2³¹ − 1: no overflow
                 if (n > Integer.MAX_VALUE) {
                     return -1;
                 }

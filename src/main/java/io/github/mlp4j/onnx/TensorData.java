@@ -43,8 +43,8 @@ final class TensorData {
         };
         int n = size(t, width);
         ByteBuffer raw = raw(t, folder, n, width);
-        double[] values = new double[n];
         if (raw != null) {
+            double[] values = new double[n];                                             // raw holds n values
             for (int i = 0; i < n; i++) {
                 values[i] = width == Float.BYTES ? raw.getFloat() : raw.getDouble();
             }
@@ -52,6 +52,8 @@ final class TensorData {
         }
         int typedField = width == Float.BYTES ? 4 : 10;
         int single = width == Float.BYTES ? ProtoReader.FIXED32 : ProtoReader.FIXED64;
+        checkCount(t, typedField, width, n);
+        double[] values = new double[n];
         int found = 0;
         ProtoReader r = reader(t);
         while (r.hasNext()) {
@@ -97,14 +99,16 @@ final class TensorData {
         };
         int n = size(t, width);
         ByteBuffer raw = raw(t, folder, n, width);
-        long[] values = new long[n];
         if (raw != null) {
+            long[] values = new long[n];                                                 // raw holds n values
             for (int i = 0; i < n; i++) {
                 values[i] = width == Long.BYTES ? raw.getLong() : raw.getInt();
             }
             return values;
         }
         int typedField = width == Long.BYTES ? 7 : 5;
+        checkCount(t, typedField, 0, n);
+        long[] values = new long[n];
         int found = 0;
         ProtoReader r = reader(t);
         while (r.hasNext()) {
@@ -140,6 +144,7 @@ final class TensorData {
             throw mismatch(t, "it holds " + typeName(t.dataType()) + " values where strings belong");
         }
         int n = size(t, 1);
+        checkCount(t, 6, -1, n);
         String[] values = new String[n];
         int found = 0;
         ProtoReader r = reader(t);
@@ -175,6 +180,35 @@ final class TensorData {
             case 16 -> "bfloat16";
             default -> "type-" + type;
         };
+    }
+
+    /**
+     * Counts the values a typed field holds before an array of {@code n} is allocated: {@code width}
+     * bytes each when packed (0 for varints, −1 for one string per field), one per unpacked field.
+     */
+    private static void checkCount(Tensor t, int typedField, int width, int n) throws OnnxImportException {
+        long count = 0;
+        ProtoReader r = reader(t);
+        while (r.hasNext()) {
+            if (r.next() != typedField) {
+                r.skip();
+            } else if (width < 0 || r.wireType() != ProtoReader.LENGTH_DELIMITED) {
+                r.skip();
+                count++;
+            } else {
+                ProtoReader packed = r.message("packed tensor data");
+                if (width > 0) {
+                    count += (packed.to() - packed.position()) / width;
+                } else {
+                    for (int k = packed.position(); k < packed.to(); k++) {
+                        count += packed.bytes()[k] >= 0 ? 1 : 0;                          // a varint's last byte
+                    }
+                }
+            }
+        }
+        if (count != n) {
+            throw mismatch(t, "it holds " + count + " values but its shape " + t.shape() + " has " + n + " elements");
+        }
     }
 
     private static void checkRoom(Tensor t, int found, int n) throws OnnxImportException {
@@ -254,13 +288,7 @@ final class TensorData {
                 throw mismatch(t, "its external file '" + location + "' has " + channel.size() + " bytes, fewer than "
                         + "the offset " + offset + " plus the length " + length);
             }
-            ByteBuffer buffer = ByteBuffer.allocate((int) length);
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, offset + buffer.position()) < 0) {
-                    throw mismatch(t, "its external file '" + location + "' ended early");
-                }
-            }
-            return buffer.flip().order(ByteOrder.LITTLE_ENDIAN);
+            return channel.map(FileChannel.MapMode.READ_ONLY, offset, length).order(ByteOrder.LITTLE_ENDIAN);
         } catch (NoSuchFileException ex) {
             throw new OnnxImportException("Tensor '" + t.name() + "' keeps its data in the external file '" + location
                     + "', but " + file + " does not exist; keep the data file beside the model.");
