@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class OnnxGraph {
     /** The most nodes, names, attributes, initializers and dimensions one model may declare in all. */
-    static final int MAX_ITEMS = 200_000;
+    static final int MAX_ITEMS = 50_000;
     /** The highest tensor rank accepted. */
     static final int MAX_RANK = 8;
 

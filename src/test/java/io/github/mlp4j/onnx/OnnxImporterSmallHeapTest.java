@@ -50,6 +50,9 @@ class OnnxImporterSmallHeapTest {
                 .node("ArgMax", "am", new String[] {"p"}, new String[] {"i"})
                 .node("ai.onnx.ml", "ArrayFeatureExtractor", "afe", new String[] {"classes", "i"},
                         new String[] {"label"}).build()));
+        // as many empty nodes as the cap allows, and more
+        files.add(write("many-nodes", manyNodes(OnnxGraph.MAX_ITEMS - 10)));
+        files.add(write("too-many-nodes", manyNodes(OnnxGraph.MAX_ITEMS + 10)));
         // a graph that claims 2³¹ − 1 bytes
         files.add(write("graph-length", new byte[] {0x3A, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07}));
 
@@ -59,8 +62,19 @@ class OnnxImporterSmallHeapTest {
         assertThat(output).as(output).doesNotContain("threw").contains("checked " + 3 * files.size());
         assertThat(output).as(output).contains("class-labels.onnx (0) imported");   // its labels are skipped
         assertThat(output).as(output).contains("typed-floats.onnx (0) refused").contains("raw-floats.onnx (2) refused")
-                .contains("overflowing-dims.onnx (1) refused").contains("reshape-shape.onnx (0) refused");
+                .contains("overflowing-dims.onnx (1) refused").contains("reshape-shape.onnx (0) refused")
+                .contains("many-nodes.onnx (0) refused: The graph has 0 inputs")
+                .contains("too-many-nodes.onnx (1) refused: The model declares more than 50000 nodes");
         assertThat(child.exitValue()).as(output).isZero();
+    }
+
+    /** Returns a model whose graph holds {@code count} empty nodes. */
+    private static byte[] manyNodes(int count) {
+        ProtoWriter graph = new ProtoWriter();
+        for (int i = 0; i < count; i++) {
+            graph.bytes(1, new byte[0]);
+        }
+        return new ProtoWriter().message(7, graph).message(8, new ProtoWriter().varint(2, 13)).toByteArray();
     }
 
     private static byte[] withWeights(long inputs, ProtoWriter weights) {
