@@ -186,6 +186,34 @@ class ExamplesSmokeTest {
         assertThat(dir.resolve("history.csv")).isRegularFile();
     }
 
+    @Test
+    void importOnnxReadsAPyTorchModelAndPredicts() throws Exception {
+        Path model = Path.of(ExamplesSmokeTest.class.getResource("/io/github/mlp4j/onnx/pytorch_mlp.onnx").toURI());
+
+        JsonNode result = run(ImportOnnx::main, "--model", model.toString(), "--rows", "4");
+
+        assertThat(result.get("producer").asText()).isEqualTo("pytorch 2.13.0");
+        assertThat(result.get("opset").asInt()).isEqualTo(17);
+        assertThat(result.get("network").asText()).startsWith("Network(6 -> 10 relu -> 8 leakyRelu");
+        assertThat(result.get("inputs").asInt()).isEqualTo(6);
+        assertThat(result.get("outputs").asInt()).isEqualTo(3);
+        assertThat(result.get("scaling").asText()).isEqualTo("none");
+        assertThat(result.get("classes").size()).isEqualTo(4);
+        result.get("classes").forEach(c -> assertThat(c.asInt()).isBetween(0, 2));
+    }
+
+    @Test
+    void importOnnxKeepsTheGraphsInputScaling() throws Exception {
+        Path model = Path.of(ExamplesSmokeTest.class.getResource("/io/github/mlp4j/onnx/sklearn_pipeline_regressor.onnx")
+                .toURI());
+
+        JsonNode result = run(ImportOnnx::main, "--model", model.toString());
+
+        assertThat(result.get("scaling").asText()).isEqualTo("standard");
+        assertThat(result.get("rows").asInt()).isEqualTo(5);
+        assertThat(result.has("classes")).isFalse();
+    }
+
     /**
      * Writes {@code count} synthetic 28×28 "digits" as an MNIST pair of IDX files: digit d is a
      * bright horizontal bar on rows 2 + 2.4·d to 3 + 2.4·d (rounded down), starting at a random
