@@ -1,5 +1,6 @@
 package io.github.mlp4j.onnx;
 
+import io.github.mlp4j.NetworkBuilder;
 import io.github.mlp4j.Activation;
 import io.github.mlp4j.Loss;
 import io.github.mlp4j.Network;
@@ -207,7 +208,7 @@ public final class OnnxImporter {
                     + LARGEST_FILE + " in one array.");
         }
         double[] theta = new double[(int) count];
-        Network.Builder builder = Network.builder().input(chain.layers.get(0).in());
+        NetworkBuilder builder = Network.builder().input(chain.layers.get(0).in());
         int offset = 0;
         for (LayerChain.Dense d : chain.layers) {
             builder.dense(d.out(), d.activation());

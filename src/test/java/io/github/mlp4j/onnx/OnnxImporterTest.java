@@ -1,5 +1,6 @@
 package io.github.mlp4j.onnx;
 
+import io.github.mlp4j.NetworkBuilder;
 import static io.github.mlp4j.onnx.GraphBuilder.DOUBLE;
 import static io.github.mlp4j.onnx.GraphBuilder.FLOAT;
 import static io.github.mlp4j.onnx.GraphBuilder.floatAttribute;
@@ -46,7 +47,7 @@ class OnnxImporterTest {
     }
 
     private static Network randomNetwork(Rng rng, Activation hidden, Activation head, Loss loss) {
-        Network.Builder builder = Network.builder().input(1 + rng.nextInt(6));
+        NetworkBuilder builder = Network.builder().input(1 + rng.nextInt(6));
         int depth = 1 + rng.nextInt(3);
         for (int l = 0; l < depth; l++) {
             builder.dense(2 + rng.nextInt(7), hidden);
