@@ -274,7 +274,7 @@ class OnnxExporterTest {
                 .loss(Loss.mse()).build();
         assertThatThrownBy(() -> OnnxExporter.defaults().toByteArray(withLayer))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Dense layers only, but layer 2 is a")
+                .hasMessageContaining("Dense and Dropout layers, but layer 2 is a")
                 .hasMessageContaining("WrappedDense");
 
         Activation square = new Square();
