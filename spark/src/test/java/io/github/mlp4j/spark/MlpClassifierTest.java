@@ -31,7 +31,7 @@ class MlpClassifierTest {
     private static final Dataset<Row> FRAME = TestSpark.frame(ROWS, 2);
 
     private static MlpClassifier classifier() {
-        return new MlpClassifier().setLayers(new int[] {4, 8, 3}).setMaxIter(15).setBatchSize(32).setStepSize(0.02)
+        return new MlpClassifier().setLayers(new int[] {4, 8, 3}).setMaxIter(6).setBatchSize(50).setStepSize(0.05)
                 .setSeed(9);
     }
 
@@ -55,7 +55,8 @@ class MlpClassifierTest {
         double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(scored);
         assertThat(accuracy).isGreaterThan(0.9);
         assertThat(model.numClasses()).isEqualTo(3);
-        assertThat(model.trainingHistory().epochCosts()).hasSize(15);
+        assertThat(model.trainingHistory().epochCosts()).hasSize(6);
+        assertThat(model.trainingHistory().steps()).isEqualTo(6 * 8);       // 400 rows in batches of 50
         assertThat(model.parent()).isNotNull();
     }
 

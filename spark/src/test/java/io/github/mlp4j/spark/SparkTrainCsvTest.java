@@ -36,8 +36,8 @@ class SparkTrainCsvTest {
         Path csv = dir.resolve("blobs.csv");
         Files.write(csv, lines);
         String json = SparkTrainCsv.compare(TestSpark.session(), "--data", csv.toString(), "--label", "kind",
-                "--seed", "3", "--hidden", "8", "--epochs", "20", "--batch", "32", "--rate", "0.01",
-                "--mllib-iter", "50");
+                "--seed", "3", "--hidden", "8", "--epochs", "6", "--batch", "32", "--rate", "0.03",
+                "--mllib-iter", "30");
         assertThat(json).startsWith("{").endsWith("}").doesNotContain("\n");
         assertThat(number(json, "test_accuracy")).isGreaterThan(0.85);
         assertThat(number(json, "mllib_test_accuracy")).isGreaterThan(0.7);
