@@ -92,6 +92,7 @@ public final class SparkBench {
             SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("SparkBench")
                     .config("spark.ui.enabled", "false").config("spark.driver.memory", "4g").getOrCreate();
             spark.sparkContext().setLogLevel("WARN");
+            spark.sparkContext().setCheckpointDir(Files.createTempDirectory("spark-checkpoints").toUri().toString());
             ResultBytes listener = new ResultBytes();
             spark.sparkContext().addSparkListener(listener);
             try {

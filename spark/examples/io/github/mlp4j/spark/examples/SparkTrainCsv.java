@@ -2,6 +2,8 @@ package io.github.mlp4j.spark.examples;
 
 import io.github.mlp4j.spark.MlpClassificationModel;
 import io.github.mlp4j.spark.MlpClassifier;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,13 +46,17 @@ public final class SparkTrainCsv {
      * Runs the comparison.
      *
      * @param args the options above
+     * @throws IOException if the temporary checkpoint directory cannot be made
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         Map<String, String> o = options(args);
         SparkSession spark = SparkSession.builder().master(o.getOrDefault("master", "local[2]"))
                 .appName("SparkTrainCsv").config("spark.ui.enabled", "false").getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         try {
+            if (spark.sparkContext().getCheckpointDir().isEmpty()) {        // lets mlp4j cut its cached data's lineage
+                spark.sparkContext().setCheckpointDir(Files.createTempDirectory("spark-checkpoints").toUri().toString());
+            }
             System.out.println(compare(spark, args));
         } finally {
             spark.stop();

@@ -16,6 +16,11 @@ import org.apache.spark.storage.StorageLevel;
  * <p>{@link #prepare} runs one Spark job, which fills the cache and counts each partition's rows
  * and bad rows; any bad row fails it with a message naming the column and the number of rows.
  * {@link #close()} drops the cache.
+ *
+ * <p>When the SparkContext has a checkpoint directory ({@code setCheckpointDir}), the blocks are
+ * also checkpointed there once. Each step's job then carries a short lineage (the checkpoint)
+ * instead of the DataFrame's query plan, which Spark would otherwise serialise into every step's
+ * tasks; a lost executor's blocks are read back from the checkpoint files.
  */
 final class TrainingData implements AutoCloseable {
     final JavaRDD<DataBlock> blocks;
@@ -53,6 +58,9 @@ final class TrainingData implements AutoCloseable {
         JavaRDD<DataBlock> blocks = frame.javaRDD().mapPartitionsWithIndex(
                 (p, rows) -> DataBlock.blocks(rows, schema, columns, inputSize, outputSize, blockRows, p), false);
         blocks.persist(StorageLevel.MEMORY_AND_DISK());
+        if (frame.sparkSession().sparkContext().getCheckpointDir().isDefined()) {
+            blocks.checkpoint();                                             // written after the first job, from the cache
+        }
         List<long[]> counts;
         List<String> firsts;
         try {

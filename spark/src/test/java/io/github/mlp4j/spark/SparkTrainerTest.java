@@ -67,6 +67,23 @@ class SparkTrainerTest {
     }
 
     @Test
+    void checkpointedBlocksGiveTheSameBits(@TempDir Path dir) {
+        Dataset<Row> frame = TestSpark.frame(ROWS, 3);
+        Network plain = network();
+        sparkFit(plain, frame, config(2));
+        org.apache.spark.SparkContext sc = TestSpark.session().sparkContext();
+        sc.setCheckpointDir(dir.toUri().toString());
+        try {
+            Network cut = network();
+            sparkFit(cut, frame, config(2));
+            assertThat(cut.parameters()).containsExactly(plain.parameters());
+            assertThat(dir).isNotEmptyDirectory();                          // the blocks were written there
+        } finally {
+            sc.checkpointDir_$eq(scala.Option.empty());                    // the other tests run without
+        }
+    }
+
+    @Test
     void averageStrategyLearnsAndRepeats() {
         Dataset<Row> frame = TestSpark.frame(ROWS, 2);
         TrainingConfig config = config(8);
