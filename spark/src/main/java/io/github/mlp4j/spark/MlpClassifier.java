@@ -3,6 +3,7 @@ package io.github.mlp4j.spark;
 import io.github.mlp4j.Activation;
 import io.github.mlp4j.Loss;
 import io.github.mlp4j.Network;
+import io.github.mlp4j.NetworkBuilder;
 import io.github.mlp4j.io.Model;
 import io.github.mlp4j.io.ModelWriter;
 import io.github.mlp4j.optim.Optimizer;
@@ -409,7 +410,7 @@ public final class MlpClassifier extends Estimator<MlpClassificationModel> imple
             case "sigmoid" -> Activation.sigmoid();
             default -> Activation.relu();
         };
-        Network.Builder b = Network.builder().input(l[0]);
+        NetworkBuilder b = Network.builder().input(l[0]);
         for (int i = 1; i < l.length - 1; i++) {
             b.dense(l[i], hidden);
         }

@@ -133,7 +133,7 @@ public final class SparkTrainer {
             this.dataKey = sc.sc().applicationId() + "/" + data.blocks.id();
             this.steps = BatchPlan.stepsPerEpoch(data.rows, config.batchSize());
             this.fingerprint = java.util.Arrays.hashCode(new long[] {data.rows, data.partitions(), config.batchSize(),
-                config.seed(), strategy.ordinal(), localSteps, net.parameterCount(), java.util.Arrays.hashCode(
+                config.seedFor(net), strategy.ordinal(), localSteps, net.parameterCount(), java.util.Arrays.hashCode(
                     data.partitionRows)});
             this.state = new LocalUpdate(config.optimizer().start(net.parameterCount()), config.weightDecay());
         }
@@ -204,7 +204,7 @@ public final class SparkTrainer {
             Broadcast<double[]> theta = sc.broadcast(net.parameters());
             List<Partial> parts;
             try {
-                parts = data.blocks.mapPartitionsWithIndex(new SyncTask(bytes, theta, dataKey, config.seed(), epoch, s,
+                parts = data.blocks.mapPartitionsWithIndex(new SyncTask(bytes, theta, dataKey, config.seedFor(net), epoch, s,
                         steps, blockRows), false).collect();                 // by partition index
             } finally {
                 theta.destroy();
@@ -273,7 +273,7 @@ public final class SparkTrainer {
             List<Partial> parts;
             try {
                 parts = data.blocks.mapPartitionsWithIndex(new AverageTask(bytes, shared,
-                        OptimizerRecipe.of(config.optimizer()), snap.steps(), buffers.length, dataKey, config.seed(),
+                        OptimizerRecipe.of(config.optimizer()), snap.steps(), buffers.length, dataKey, config.seedFor(net),
                         epoch, s, end, steps, blockRows, rate, config.maxGradientNorm(), config.weightDecay()),
                         false).collect();
             } finally {

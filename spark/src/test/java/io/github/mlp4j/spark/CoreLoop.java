@@ -44,7 +44,7 @@ final class CoreLoop {
             double rate = config.schedule().rate(epoch);
             int[][] orders = new int[parts][];
             for (int p = 0; p < parts; p++) {
-                orders[p] = BatchPlan.order(config.seed(), epoch, p, xs[p].length);
+                orders[p] = BatchPlan.order(config.seedFor(net), epoch, p, xs[p].length);
             }
             for (int s = 0; s < steps; s++) {
                 int n = 0;
