@@ -29,7 +29,7 @@ if [[ ! -x "$WORK/venv/bin/python" ]]; then
   python3 -m venv "$WORK/venv"
   "$WORK/venv/bin/pip" install -q "scikit-learn==1.9.1"
 fi
-mvn -B -q -o -DskipTests test-compile 2>/dev/null || mvn -B -q -DskipTests test-compile
+mvn -B -q -o -DskipTests test-compile >&2 2>/dev/null || mvn -B -q -DskipTests test-compile >&2
 CP="target/classes:target/test-classes"
 : > "$RESULTS"
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -m) $(nproc) CPUs, $(java -version 2>&1 | head -1)," \
