@@ -3,6 +3,7 @@ package io.github.mlp4j.examples;
 import io.github.mlp4j.Network;
 import io.github.mlp4j.io.Model;
 import io.github.mlp4j.onnx.OnnxImporter;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -84,6 +85,10 @@ public final class ImportOnnx {
                     classifier ? "  class " + classes[i] : "");
         }
 
+        if (classifier && model.scaling().isEmpty()) {
+            serve(file, x[0]);                                               // the README's three lines
+        }
+
         JsonLine json = new JsonLine().put("model", file.toAbsolutePath())
                 .put("producer", source.get("onnx.producer"))
                 .put("opset", Long.parseLong(source.get("onnx.opset")))
@@ -96,6 +101,22 @@ public final class ImportOnnx {
             json.put("classes", classes);
         }
         System.out.println(json);
+    }
+
+    /**
+     * Serves a classifier exported by PyTorch, in the three lines the README shows.
+     *
+     * @param modelFile a file written by {@code torch.onnx.export}, without input scaling
+     * @param row one row of inputs
+     * @return the predicted class
+     * @throws IOException if the file cannot be read or imported
+     */
+    static int serve(Path modelFile, double[] row) throws IOException {
+        Network net = OnnxImporter.read(modelFile);                          // a file from torch.onnx.export
+        double[] probabilities = net.predict(row);
+        int label = net.predictClass(row);
+        System.out.printf(Locale.ROOT, "  served: %s -> class %d%n", format(probabilities), label);
+        return label;
     }
 
     private static String format(double[] values) {

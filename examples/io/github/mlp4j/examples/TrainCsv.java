@@ -42,7 +42,7 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code --optimizer adam} (the default): Adam, learning rate 0.001, batches of 32, up to
  *       300 epochs; 10 % of the training rows held out for validation; early stopping when the
- *       validation cost has not improved for about 2,048 steps (between 10 and 50 epochs),
+ *       validation cost has not improved for about 4,096 steps (between 20 and 50 epochs),
  *       restoring the best epoch's parameters; L2 weight decay {@link #defaultL2} (1e-4, or 1e-3
  *       for networks with more than 20 parameters per training row).</li>
  *   <li>{@code --optimizer lbfgs}: full-batch L-BFGS on all training rows (no validation rows, no
@@ -234,8 +234,8 @@ public final class TrainCsv {
         }
 
         /**
-         * Returns the early-stopping patience in epochs: about 2,048 steps, between 10 and 50
-         * epochs, so that small data sets (a few steps per epoch) get 50 and large ones 10.
+         * Returns the early-stopping patience in epochs: about 4,096 steps, between 20 and 50
+         * epochs, so that small data sets (a few steps per epoch) get 50 and large ones 20.
          */
         int patience(int trainingRows) {
             if (patience != null) {
@@ -243,7 +243,7 @@ public final class TrainCsv {
             }
             int fitRows = trainingRows - (int) Math.round(trainingRows * validation);
             int steps = (fitRows + batch - 1) / batch;                              // steps per epoch
-            return Math.max(10, Math.min(50, (2048 + steps - 1) / steps));
+            return Math.max(20, Math.min(50, (4096 + steps - 1) / steps));
         }
 
         /** Returns the settings for the chosen optimizer, each default documented in the class Javadoc. */

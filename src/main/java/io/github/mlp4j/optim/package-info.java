@@ -16,6 +16,10 @@
  *       like the training loop's epochs.</li>
  * </ul>
  *
+ * <p>{@link io.github.mlp4j.optim.Lbfgs} is the exception: a full-batch quasi-Newton method that
+ * minimises any {@link io.github.mlp4j.optim.DifferentiableFunction} of a flat θ (value and
+ * gradient together) with a strong-Wolfe line search, instead of applying one update per batch.
+ *
  * <h2>Life cycle</h2>
  * <pre>{@code
  * Optimizer optimizer = Optimizer.adam();                 // shareable configuration

@@ -256,9 +256,11 @@ public record TrainingConfig(int epochs, int batchSize, OptionalLong seed, doubl
         }
 
         /**
-         * Sets the update rule.
+         * Sets the update rule. {@link io.github.mlp4j.optim.Lbfgs} makes training full-batch: one
+         * epoch is then one L-BFGS iteration on all training rows, and the batch size, schedule and
+         * clipping do not apply.
          *
-         * @param optimizer such as {@link Optimizer#adam()}
+         * @param optimizer such as {@link Optimizer#adam()} or {@code Lbfgs.defaults()}
          * @return this builder
          */
         public Builder optimizer(Optimizer optimizer) {
