@@ -35,7 +35,8 @@ import org.apache.spark.sql.types.StructField;
  * {@code MinMaxScaler} fitted on the training rows. The label may be text or numbers; it is indexed
  * with {@code StringIndexer}. Options: {@code --hidden 64} (hidden layer sizes, comma-separated),
  * {@code --epochs 10}, {@code --batch 128}, {@code --rate 0.002}, {@code --strategy sync|average},
- * {@code --mllib-iter 100}. The last line printed is one JSON object with {@code test_accuracy},
+ * {@code --mllib-iter 100}, {@code --partitions N} (the training rows' partitions; default Spark's
+ * default parallelism, the cores of {@code local[n]}). The last line printed is one JSON object with {@code test_accuracy},
  * {@code train_seconds}, {@code mllib_test_accuracy} and {@code mllib_train_seconds}.
  */
 public final class SparkTrainCsv {
@@ -94,7 +95,10 @@ public final class SparkTrainCsv {
         Dataset<Row>[] split = assembled.randomSplit(new double[] {0.8, 0.2}, seed);
         MinMaxScaler scaler = new MinMaxScaler().setInputCol("raw_features").setOutputCol("features");
         var scaling = scaler.fit(split[0]);
-        Dataset<Row> train = scaling.transform(split[0]).select("features", "label_index").cache();
+        int partitions = Integer.parseInt(o.getOrDefault("partitions",
+                Integer.toString(spark.sparkContext().defaultParallelism())));
+        Dataset<Row> train = scaling.transform(split[0]).select("features", "label_index").repartition(partitions)
+                .cache();
         Dataset<Row> test = scaling.transform(split[1]).select("features", "label_index").cache();
         long trainRows = train.count();
         long testRows = test.count();

@@ -67,6 +67,22 @@ class SparkTrainerTest {
     }
 
     @Test
+    void sharesLargerThanABlockAreSummedBlockByBlock() {
+        Dataset<Row> frame = TestSpark.frame(ROWS, 2);
+        TrainingConfig config = config(2).toBuilder().batchSize(100).build();  // shares of 50 rows, blocks of 16
+        Network spark = network();
+        SparkTrainer.builder(config).blockRows(16).build().fit(spark, frame, InputColumns.vector("features", "label"));
+        Network core = network();
+        CoreLoop.train(core, frame.javaRDD().glom().collect(), 3, config);
+        double[] a = spark.parameters();
+        double[] b = core.parameters();
+        assertThat(a).isNotEqualTo(network().parameters());
+        for (int i = 0; i < a.length; i++) {
+            assertThat(Math.abs(a[i] - b[i])).as("parameter %d", i).isLessThanOrEqualTo(1e-9 * Math.max(1e-3, Math.abs(b[i])));
+        }
+    }
+
+    @Test
     void checkpointedBlocksGiveTheSameBits(@TempDir Path dir) {
         Dataset<Row> frame = TestSpark.frame(ROWS, 3);
         Network plain = network();
