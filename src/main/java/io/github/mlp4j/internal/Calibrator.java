@@ -8,12 +8,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A kind of task (a <em>site</em>) is the task's class (one per lambda in the code that hands
  * out tasks) and its part count. For a new site, and again now and then, the pool times
- * {@link #RUNS} runs of it, alternately split and on the caller alone (split, alone, alone,
- * split, …, so that a trend in the machine's load hits both alike). Neighbouring runs of a site
+ * {@link #RUNS} runs of it, split and on the caller alone in blocks of {@link #BLOCK} (split,
+ * alone, alone, split, so that a trend in the machine's load hits both alike, and in blocks so
+ * that each way runs with its data in the caches it uses). Neighbouring runs of a site
  * do the same work, so the two sums compare like with like; the slowest run of each way is left
  * out, so that one garbage collection or descheduled thread does not decide; a measurement whose
  * answer is clear after {@link #EARLY_RUNS} runs ends there. Splitting is chosen
- * only if it took at most {@link #MARGIN} of the time alone; if it did not pay on all the threads,
+ * if it took at most {@link #MARGIN} of the time alone, and kept while it takes at most
+ * {@link #KEEP_MARGIN}; if it did not pay on all the threads,
  * the measurement is repeated at once on half as many (as parts: a task may run in fewer parts
  * than asked), down to two, before the site falls back to one thread: a machine with some cores
  * busy may still gain from a few. Between measurements the site runs
@@ -36,10 +38,21 @@ final class Calibrator {
     /** Run this site split and {@link #record} the time. */
     static final int TIME_SPLIT = 3;
 
+    /**
+     * Timed runs in a row that run the same way: a split run after one alone finds the data in the
+     * caller's cache, not in the workers', so runs are timed in blocks of each way.
+     */
+    static final int BLOCK = 4;
     /** Timed runs per measurement: half split, half alone. */
     static final int RUNS = 16;
     /** Splitting must take at most this fraction of the time alone to be chosen. */
-    static final double MARGIN = 0.92;
+    static final double MARGIN = 1.0;
+    /**
+     * A site that runs split keeps splitting unless splitting took more than this fraction of the
+     * time alone: one noisy measurement does not undo a choice, while a busy core (which makes
+     * splitting take half as long again) still does.
+     */
+    static final double KEEP_MARGIN = 1.1;
     /**
      * Timed runs after which a measurement ends early when the answer is already clear: splitting
      * took more than {@link #CLEARLY_SLOWER} or less than {@link #CLEARLY_FASTER} of the time alone.
@@ -149,8 +162,8 @@ final class Calibrator {
             timed[s] = 0;
             width[s] = full[s];                                             // each measurement starts with all threads
         }
-        int phase = k & 3;
-        return phase == 0 || phase == 3 ? TIME_SPLIT : TIME_ALONE;        // split, alone, alone, split, …
+        int phase = (k / BLOCK) & 3;
+        return phase == 0 || phase == 3 ? TIME_SPLIT : TIME_ALONE;        // split ×4, alone ×4, alone ×4, split ×4
     }
 
     /** Records that a timed run of site {@code s}, split or alone, took {@code nanos}; decides after {@link #RUNS}. */
@@ -170,7 +183,7 @@ final class Calibrator {
         if (k < RUNS && !clear) {
             return;
         }
-        boolean choice = splitTime <= MARGIN * aloneTime;
+        boolean choice = splitTime <= (splits[s] ? KEEP_MARGIN : MARGIN) * aloneTime;
         int fewer = Math.min(width[s], size) / 2;
         if (!choice && fewer >= 2) {
             width[s] = fewer;                                               // measure again at once, on half the threads
