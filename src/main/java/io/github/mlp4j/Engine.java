@@ -461,7 +461,7 @@ final class Engine {
             return;
         }
         try {
-            workers.run(task, Math.min(threads, rows));
+            workers.run(task, Math.min(threads, rows), this);                // one choice for all of this network's tasks
         } finally {
             workers.release();
         }

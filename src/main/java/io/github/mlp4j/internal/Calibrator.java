@@ -6,8 +6,9 @@ import java.util.concurrent.TimeUnit;
  * Decides, for each kind of task a {@link Workers} pool runs, whether splitting it between the
  * threads pays, from timings taken on this machine while the program runs.
  *
- * <p>A kind of task (a <em>site</em>) is the task's class (one per lambda in the code that hands
- * out tasks) and its part count. For a new site, and again now and then, the pool times
+ * <p>A kind of task (a <em>site</em>) is a key and a part count: by default the task's class (one
+ * per lambda in the code that hands out tasks); a network's engine gives every task of its steps
+ * one key, so that the tasks that read and write the same weights are split, or not, together. For a new site, and again now and then, the pool times
  * {@link #RUNS} runs of it, split and on the caller alone in blocks of {@link #BLOCK} (split,
  * alone, alone, split, so that a trend in the machine's load hits both alike, and in blocks so
  * that each way runs with its data in the caches it uses). Neighbouring runs of a site
@@ -42,9 +43,9 @@ final class Calibrator {
      * Timed runs in a row that run the same way: a split run after one alone finds the data in the
      * caller's cache, not in the workers', so runs are timed in blocks of each way.
      */
-    static final int BLOCK = 4;
+    static final int BLOCK = 8;
     /** Timed runs per measurement: half split, half alone. */
-    static final int RUNS = 16;
+    static final int RUNS = 32;
     /** Splitting must take at most this fraction of the time alone to be chosen. */
     static final double MARGIN = 1.0;
     /**
@@ -57,11 +58,18 @@ final class Calibrator {
      * Timed runs after which a measurement ends early when the answer is already clear: splitting
      * took more than {@link #CLEARLY_SLOWER} or less than {@link #CLEARLY_FASTER} of the time alone.
      */
-    static final int EARLY_RUNS = 8;
+    static final int EARLY_RUNS = 16;
     static final double CLEARLY_SLOWER = 1.5;
     static final double CLEARLY_FASTER = 0.5;
     static final long FIRST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     static final long LAST_CHECK_NANOS = TimeUnit.SECONDS.toNanos(4);
+    /**
+     * How long a new site runs split before its first measurement: the JIT compiles the code of both
+     * ways meanwhile, and timing code that is still interpreted or half compiled would decide
+     * against splitting. A knob for tests (normally {@link #WARM_UP_NANOS}).
+     */
+    static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static volatile long warmUpNanos = WARM_UP_NANOS;
     /** The wait before a site's second measurement; a knob for tests (normally {@link #FIRST_CHECK_NANOS}). */
     static volatile long firstCheckNanos = FIRST_CHECK_NANOS;
 
@@ -110,9 +118,12 @@ final class Calibrator {
         this.size = size;
     }
 
-    /** Returns the site of {@code task} run in {@code parts} parts, starting a measurement for a new one. */
-    int site(Workers.Task task, int parts) {
-        int h = System.identityHashCode(task.getClass()) * 0x9E3779B1 + parts * 0x85EBCA6B;
+    /**
+     * Returns the site of the tasks that share {@code owner} (see {@link Workers#run(Workers.Task, int,
+     * Object)}) run in {@code parts} parts, starting a measurement for a new one.
+     */
+    int site(Object owner, int parts) {
+        int h = System.identityHashCode(owner) * 0x9E3779B1 + parts * 0x85EBCA6B;
         h ^= h >>> 15;
         int key = h | 1;
         int first = h & (SITES - 1);
@@ -134,9 +145,10 @@ final class Calibrator {
         }
         tag[victim] = key;
         lastUsed[victim] = uses;
-        timed[victim] = 0;
+        timed[victim] = -1;                                                 // split first, while the JIT compiles
+        nextCheck[victim] = System.nanoTime() + warmUpNanos;
         interval[victim] = firstCheckNanos;
-        splits[victim] = false;
+        splits[victim] = true;                                              // splitting is the default to keep
         full[victim] = parts;
         width[victim] = parts;
         chosen[victim] = 0;
@@ -163,7 +175,7 @@ final class Calibrator {
             width[s] = full[s];                                             // each measurement starts with all threads
         }
         int phase = (k / BLOCK) & 3;
-        return phase == 0 || phase == 3 ? TIME_SPLIT : TIME_ALONE;        // split ×4, alone ×4, alone ×4, split ×4
+        return phase == 0 || phase == 3 ? TIME_SPLIT : TIME_ALONE;        // split ×8, alone ×8, alone ×8, split ×8
     }
 
     /** Records that a timed run of site {@code s}, split or alone, took {@code nanos}; decides after {@link #RUNS}. */

@@ -203,6 +203,21 @@ public final class Workers {
      * @throws RuntimeException or Error thrown by any part (the first one seen)
      */
     public void run(Task task, int n) {
+        run(task, n, task.getClass());
+    }
+
+    /**
+     * Runs {@code task} as {@link #run(Task, int)} does, deciding whether to split it together with
+     * every task run under the same {@code site}: tasks that work on the same data (the steps of one
+     * network) are timed and split, or not, as one, since splitting one of them alone moves the
+     * data between the cores' caches. Only the site's hash is kept.
+     *
+     * @param task the task
+     * @param n the number of parts, at least 1
+     * @param site the object whose tasks are measured together
+     * @throws RuntimeException or Error thrown by any part (the first one seen)
+     */
+    public void run(Task task, int n, Object site) {
         if (n == 1) {
             task.run(0, 1);
             return;
@@ -214,23 +229,23 @@ public final class Workers {
             split(task, n);
             return;
         }
-        int site = calibrator.site(task, n);
-        int plan = calibrator.plan(site);
+        int measured = calibrator.site(site, n);
+        int plan = calibrator.plan(measured);
         if (plan == Calibrator.ALONE) {
             task.run(0, 1);
             return;
         }
         if (plan == Calibrator.SPLIT) {
-            split(task, calibrator.width(site));
+            split(task, calibrator.width(measured));
             return;
         }
         long start = System.nanoTime();
         if (plan == Calibrator.TIME_ALONE) {
             task.run(0, 1);
         } else {
-            split(task, calibrator.width(site));
+            split(task, calibrator.width(measured));
         }
-        calibrator.record(site, plan == Calibrator.TIME_SPLIT, System.nanoTime() - start);
+        calibrator.record(measured, plan == Calibrator.TIME_SPLIT, System.nanoTime() - start);
     }
 
     /** Runs {@code task} as {@code n} parts on the workers and the caller. */

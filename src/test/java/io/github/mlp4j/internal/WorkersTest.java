@@ -403,14 +403,20 @@ class WorkersTest {
         return calls;
     }
 
-    /** Runs {@code body} with the first re-measurement {@code nanos} after the first measurement. */
+    /**
+     * Runs {@code body} with the first measurement on a site's first runs (no warm-up) and the
+     * first re-measurement {@code nanos} after it.
+     */
     private static void firstCheckAfter(long nanos, Runnable body) {
         long before = Calibrator.firstCheckNanos;
+        long warmUp = Calibrator.warmUpNanos;
         Calibrator.firstCheckNanos = nanos;
+        Calibrator.warmUpNanos = 0;
         try {
             body.run();
         } finally {
             Calibrator.firstCheckNanos = before;
+            Calibrator.warmUpNanos = warmUp;
         }
     }
 
