@@ -66,15 +66,4 @@ final class Inputs {
             }
         }
     }
-
-    /** Returns the index of the first largest value of {@code p}. */
-    static int argmax(double[] p) {
-        int best = 0;
-        for (int j = 1; j < p.length; j++) {
-            if (p[j] > p[best]) {
-                best = j;
-            }
-        }
-        return best;
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.mlp4j;
 
+import io.github.mlp4j.data.OneHot;
 import io.github.mlp4j.internal.Checks;
 import io.github.mlp4j.internal.Rng;
 import io.github.mlp4j.io.Model;
@@ -336,7 +337,7 @@ public final class Network {
             double threshold = layers[layers.length - 1].activation().name().equals("tanh") ? 0.0 : 0.5;
             return p[0] >= threshold ? 1 : 0;
         }
-        return Inputs.argmax(p);
+        return OneHot.argmax(p);                                            // the first largest
     }
 
     /**

@@ -40,8 +40,8 @@ final class Parameters {
      * Allocates the parameters of {@code layers} and draws their initial values from
      * {@code random}, layer by layer in the flat order.
      *
-     * @throws IllegalArgumentException if a layer declares a negative parameter count, or the
-     *     total exceeds {@link #MAX_COUNT}
+     * @throws IllegalArgumentException if a layer that is not dense writes past its parameter
+     *     count when it initialises them
      */
     Parameters(Layer[] layers, RandomGenerator random) {
         this.layers = layers;
@@ -66,7 +66,18 @@ final class Parameters {
         }
         double[] initial = new double[count];
         for (int l = 0; l < layers.length; l++) {
-            layers[l].initialize(initial, offsets[l], random);
+            if (dense(l)) {
+                layers[l].initialize(initial, offsets[l], random);
+                continue;
+            }
+            try {
+                layers[l].initialize(own[l], 0, random);                     // its own array: a write past it throws
+            } catch (IndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("Layer " + (l + 1) + " (" + layers[l].getClass().getName()
+                        + ") wrote past its " + own[l].length + " parameters in initialize (" + e.getMessage()
+                        + "); parameterCount() must count every parameter the layer uses.", e);
+            }
+            System.arraycopy(own[l], 0, initial, offsets[l], own[l].length);
         }
         fromFlat(initial);
     }

@@ -38,6 +38,12 @@ class NetworkMemoryTest {
         assertThat(retained).isLessThan(2 * parameters + (16L << 20));
     }
 
+    @Test
+    void wideAndDeepModelsPredictUnderASixtyFourMegabyteHeap() throws Exception {
+        String out = run(SmallHeap.class, "-Xmx64m");
+        assertThat(out).contains("wide ok", "deep ok");
+    }
+
     private static String run(Class<?> main, String heap) throws IOException, InterruptedException {
         Process p = Forked.start(main, List.of(heap));
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -86,6 +92,35 @@ class NetworkMemoryTest {
             pool.awaitTermination(1, TimeUnit.MINUTES);
             System.out.println("networks " + count);
             System.out.println("retainedBytes " + Math.max(0, retainedBytes() - before));
+        }
+    }
+
+    /**
+     * Saves and loads a 1→20000→1 model and a model of 10,000 layers of width 1, then predicts one
+     * row and a batch with each: prediction buffers are as wide as the layers and bounded in rows,
+     * not 256 rows deep.
+     */
+    static final class SmallHeap {
+        public static void main(String[] args) throws Exception {
+            NetworkBuilder wide = Network.builder().input(1).dense(20_000, Activation.relu())
+                    .dense(1, Activation.identity()).loss(Loss.mse());
+            NetworkBuilder deep = Network.builder().input(1);
+            for (int l = 0; l < 10_000; l++) {
+                deep.dense(1, Activation.tanh());
+            }
+            deep.loss(Loss.mse());
+            String[] names = {"wide", "deep"};
+            NetworkBuilder[] builders = {wide, deep};
+            for (int m = 0; m < 2; m++) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                builders[m].build().save(bytes);
+                Network loaded = Network.load(new ByteArrayInputStream(bytes.toByteArray()));
+                double[] one = loaded.predict(new double[] {0.5});
+                double[][] batch = loaded.predict(new double[300][1]);
+                if (one.length == 1 && batch.length == 300) {
+                    System.out.println(names[m] + " ok");
+                }
+            }
         }
     }
 

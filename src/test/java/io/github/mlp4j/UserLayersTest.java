@@ -187,6 +187,19 @@ class UserLayersTest {
     }
 
     @Test
+    void aPredictionThatOverflowsSaysWhyInsteadOfReturningNaN() {
+        Network net = Network.builder().input(2).dense(3, Activation.relu()).dense(2, Activation.softmax())
+                .loss(Loss.crossEntropy()).build();
+        double[] huge = new double[net.parameterCount()];
+        java.util.Arrays.fill(huge, 1e300);
+        net.setParameters(huge);                                             // finite, so allowed
+        assertThatThrownBy(() -> net.predict(new double[] {1e10, 1e10})).isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("row 0").hasMessageContaining("overflow");
+        assertThatThrownBy(() -> net.predictClass(new double[][] {{1, 1}, {1e10, 1e10}}))
+                .isInstanceOf(ArithmeticException.class).hasMessageContaining("row 0");
+    }
+
+    @Test
     void userLayersWithImpossibleSizesAreRefusedByName() {
         Layer zero = new Scale(3, 1.0) {
             @Override
@@ -206,6 +219,16 @@ class UserLayersTest {
         assertThatThrownBy(() -> Network.builder().input(3).layer(negative).dense(1, Activation.sigmoid())
                 .loss(Loss.binaryCrossEntropy()).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parameterCount -4");
+        Layer tooFew = new Scale(3, 1.0) {
+            @Override
+            public int parameterCount() {
+                return 4;                                                    // uses 6
+            }
+        };
+        assertThatThrownBy(() -> Network.builder().input(3).layer(tooFew).dense(1, Activation.sigmoid())
+                .loss(Loss.binaryCrossEntropy()).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Layer 1")
+                .hasMessageContaining("wrote past its 4 parameters");
         assertThatThrownBy(() -> Network.builder().input(46341).dense(46341, Activation.relu())
                 .loss(Loss.mse()).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2147534622");
