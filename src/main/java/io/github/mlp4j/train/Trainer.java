@@ -1,21 +1,21 @@
 package io.github.mlp4j.train;
 
 import io.github.mlp4j.DivergenceException;
-import io.github.mlp4j.Layer;
 import io.github.mlp4j.Network;
 import io.github.mlp4j.TrainingInterruptedException;
 import io.github.mlp4j.Workspace;
 import io.github.mlp4j.data.BatchSource;
 import io.github.mlp4j.data.Dataset;
+import io.github.mlp4j.data.OneHot;
 import io.github.mlp4j.internal.Checks;
 import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.metrics.Accuracy;
 import io.github.mlp4j.optim.Gradients;
 import io.github.mlp4j.optim.Lbfgs;
 import io.github.mlp4j.optim.Optimizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -272,7 +272,7 @@ public final class Trainer {
     // ----------------------------------------------------------------------------------------
     // The training loop
 
-    private History run(Network net, Batches batches, double[][] xv, double[][] yv, int trainingRows) {
+    private History run(Network net, TrainingBatches batches, double[][] xv, double[][] yv, int trainingRows) {
         if (config.optimizer() instanceof Lbfgs lbfgs) {                    // full batch: a loop of its own
             if (!(batches instanceof RowBatches rows)) {
                 throw new IllegalArgumentException("L-BFGS needs all training rows in memory; pass them as arrays or"
@@ -454,29 +454,14 @@ public final class Trainer {
         int[] labels = new int[y.length];
         for (int i = 0; i < y.length; i++) {
             double[] row = y[i];
-            if (row.length == 1) {
-                labels[i] = row[0] >= 0.5 ? 1 : 0;
-            } else {
-                int best = 0;
-                for (int j = 1; j < row.length; j++) {
-                    if (row[j] > row[best]) {
-                        best = j;
-                    }
-                }
-                labels[i] = best;
-            }
+            labels[i] = row.length == 1 ? (row[0] >= 0.5 ? 1 : 0) : OneHot.argmax(row);
         }
         return labels;
     }
 
+    /** Returns the accuracy of {@code predicted} against the truth {@code actual}. */
     static double accuracy(int[] predicted, int[] actual) {
-        int correct = 0;
-        for (int i = 0; i < actual.length; i++) {
-            if (predicted[i] == actual[i]) {
-                correct++;
-            }
-        }
-        return (double) correct / actual.length;
+        return Accuracy.of(actual, predicted);
     }
 
     // ----------------------------------------------------------------------------------------
@@ -494,61 +479,12 @@ public final class Trainer {
      * 100 times the smallest non-zero one, or a feature's mean absolute value exceeds 10.
      */
     private void warnIfUnscaled(double[][] x, int rows) {
-        String message = unscaledMessage(x, rows);
+        String message = TrainingWarnings.unscaledMessage(x, rows);
         if (message != null) {
             warn(Warning.Kind.UNSCALED_INPUTS, message);
         }
     }
 
-    static String unscaledMessage(double[][] x, int rows) {
-        int width = x[0].length;
-        double widest = 0;
-        double narrowest = Double.POSITIVE_INFINITY;
-        int widestColumn = -1;
-        int narrowestColumn = -1;
-        double largestMean = 0;
-        int largestColumn = -1;
-        for (int j = 0; j < width; j++) {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            double sumAbs = 0;
-            for (int i = 0; i < rows; i++) {
-                double v = x[i][j];
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-                sumAbs += Math.abs(v);
-            }
-            double range = max - min;
-            if (range > widest) {
-                widest = range;
-                widestColumn = j;
-            }
-            if (range > 0 && range < narrowest) {
-                narrowest = range;
-                narrowestColumn = j;
-            }
-            if (sumAbs / rows > largestMean) {
-                largestMean = sumAbs / rows;
-                largestColumn = j;
-            }
-        }
-        boolean spread = widestColumn >= 0 && widest > 100 * narrowest;
-        boolean large = largestMean > 10;
-        if (!spread && !large) {
-            return null;
-        }
-        StringBuilder s = new StringBuilder("The inputs look unscaled (checked on " + rows + " rows):");
-        if (spread) {
-            s.append(String.format(Locale.ROOT, " feature %d ranges over %.4g but feature %d over %.4g (ratio %.3g);",
-                    widestColumn, widest, narrowestColumn, narrowest, widest / narrowest));
-        }
-        if (large) {
-            s.append(String.format(Locale.ROOT, " feature %d has mean |value| %.4g;", largestColumn, largestMean));
-        }
-        s.setLength(s.length() - 1);
-        return s.append(". Standardise each feature with statistics of the training rows (StandardScaler),"
-                + " or the first layer's units will saturate or dominate.").toString();
-    }
 
     private void warnIfSingleClass(int[] predicted, int[] actual) {
         boolean severalActual = false;
@@ -569,48 +505,12 @@ public final class Trainer {
         if (sample == null || sample.length == 0) {
             return;
         }
-        String message = inactiveReluMessage(net, sample);
+        String message = TrainingWarnings.inactiveReluMessage(net, sample);
         if (message != null) {
             warn(Warning.Kind.INACTIVE_RELU_UNITS, message);
         }
     }
 
-    static String inactiveReluMessage(Network net, double[][] sample) {
-        List<Layer> layers = net.layers();
-        double[] theta = net.parameters();
-        int m = sample.length;
-        double[][] in = sample;
-        StringBuilder s = new StringBuilder();
-        for (int l = 0; l < layers.size() - 1; l++) {
-            Layer layer = layers.get(l);
-            int units = layer.outputSize();
-            double[][] z = new double[m][units];
-            double[][] a = new double[m][units];
-            layer.forward(theta, net.parameterOffset(l), in, z, a, 0, m);  // zˡ = aˡ⁻¹·Wˡ + bˡ, aˡ = f(zˡ)
-            if (layer.activation().name().equals("relu")) {
-                int inactive = 0;
-                for (int j = 0; j < units; j++) {
-                    boolean active = false;
-                    for (int i = 0; i < m && !active; i++) {
-                        active = z[i][j] > 0;
-                    }
-                    if (!active) {
-                        inactive++;
-                    }
-                }
-                if (inactive > 0) {
-                    s.append(s.length() == 0 ? "" : "; ").append("layer ").append(l + 1).append(": ")
-                            .append(inactive).append(" of ").append(units);
-                }
-            }
-            in = a;
-        }
-        if (s.length() == 0) {
-            return null;
-        }
-        return "ReLU units that never activate on " + m + " training rows (they output 0 and get no gradient): " + s
-                + ". Lower the learning rate, standardise the inputs, or use leakyRelu.";
-    }
 
     // ----------------------------------------------------------------------------------------
     // Data checks
@@ -633,195 +533,5 @@ public final class Trainer {
                     + config.validationFraction() + "; use one or the other (set validationFraction to 0).");
         }
         checkData(net, xv, yv, "xValidation", "yValidation");
-    }
-
-    // ----------------------------------------------------------------------------------------
-    // Where batches come from
-
-    /** Batches of one epoch after another; rows 0..k−1 of x() and y() hold the current batch. */
-    private interface Batches {
-        int capacity();
-
-        void start(int epoch);
-
-        int next();
-
-        double[][] x();
-
-        double[][] y();
-
-        /** Returns the rows on which to check the input scaling: all rows, or the first batch's. */
-        double[][] scaleProbe(int firstBatchRows);
-
-        /** Returns training rows on which to look for inactive units, or null. */
-        double[][] sample();
-
-        void finish();
-    }
-
-    /** In-memory rows: batches of row references taken from a shuffled index array. */
-    private static final class RowBatches implements Batches {
-        private final double[][] x;
-        private final double[][] y;
-        private final double[][] bx;
-        private final double[][] by;
-        private final int[] order;
-        private final Rng rng;
-        private int position;
-
-        RowBatches(double[][] x, double[][] y, int batchSize, long seed) {
-            this.x = x;
-            this.y = y;
-            int size = Math.min(batchSize, x.length);
-            this.bx = new double[size][];
-            this.by = new double[size][];
-            this.order = new int[x.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            this.rng = new Rng(seed);
-        }
-
-        @Override
-        public int capacity() {
-            return bx.length;
-        }
-
-        @Override
-        public void start(int epoch) {
-            rng.shuffle(order);
-            position = 0;
-        }
-
-        @Override
-        public int next() {
-            int rows = Math.min(bx.length, order.length - position);
-            for (int i = 0; i < rows; i++) {
-                bx[i] = x[order[position + i]];                              // row references, no copies
-                by[i] = y[order[position + i]];
-            }
-            position += rows;
-            return rows;
-        }
-
-        @Override
-        public double[][] x() {
-            return bx;
-        }
-
-        @Override
-        public double[][] y() {
-            return by;
-        }
-
-        @Override
-        public double[][] scaleProbe(int firstBatchRows) {
-            return x;
-        }
-
-        @Override
-        public double[][] sample() {
-            int m = Math.min(ACTIVITY_SAMPLE, x.length);
-            double[][] s = new double[m][];
-            for (int i = 0; i < m; i++) {
-                s[i] = x[(int) ((long) i * x.length / m)];                  // evenly spaced rows
-            }
-            return s;
-        }
-
-        @Override
-        public void finish() {
-            Arrays.fill(bx, null);
-            Arrays.fill(by, null);
-        }
-    }
-
-    /** A batch source: each batch copied into owned buffers and checked for NaN and infinity. */
-    private static final class SourceBatches implements Batches {
-        private final BatchSource source;
-        private final double[][] bx;
-        private final double[][] by;
-        private final Rng rng;
-        private int epoch;
-        private int batch;
-        private int lastRows;
-
-        SourceBatches(BatchSource source, int batchSize, long seed) {
-            this.source = source;
-            this.bx = new double[batchSize][source.inputSize()];
-            this.by = new double[batchSize][source.outputSize()];
-            this.rng = new Rng(seed);
-        }
-
-        @Override
-        public int capacity() {
-            return bx.length;
-        }
-
-        @Override
-        public void start(int epoch) {
-            this.epoch = epoch;
-            this.batch = 0;
-            try {
-                source.reset(rng.nextLong());                               // one seed per pass
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public int next() {
-            int rows;
-            try {
-                rows = source.next(bx, by);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            batch++;
-            for (int i = 0; i < rows; i++) {
-                requireFiniteRow(bx[i], "x", i);
-                requireFiniteRow(by[i], "y", i);
-            }
-            if (rows > 0) {
-                lastRows = rows;
-            }
-            return rows;
-        }
-
-        private void requireFiniteRow(double[] row, String name, int i) {
-            double sum = 0.0;
-            for (double v : row) {
-                sum += v * 0.0;                                             // NaN or ±∞ times 0 is NaN
-            }
-            if (sum != 0.0) {
-                throw new IllegalArgumentException("Batch " + batch + " of epoch " + epoch + " from the batch source"
-                        + " holds NaN or infinity in row " + i + " of " + name + "; every value must be finite."
-                        + " Remove or impute missing values in the data.");
-            }
-        }
-
-        @Override
-        public double[][] x() {
-            return bx;
-        }
-
-        @Override
-        public double[][] y() {
-            return by;
-        }
-
-        @Override
-        public double[][] scaleProbe(int firstBatchRows) {
-            return Arrays.copyOf(bx, firstBatchRows);
-        }
-
-        @Override
-        public double[][] sample() {
-            return Arrays.copyOf(bx, lastRows);                  // the last batch read
-        }
-
-        @Override
-        public void finish() {
-        }
     }
 }

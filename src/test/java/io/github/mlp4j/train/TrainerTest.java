@@ -420,12 +420,12 @@ class TrainerTest {
     void unscaledInputsAreReported() {
         double[][] x = {{0.0, 0.0}, {1.0, 500.0}, {0.5, 250.0}};
         // ranges 1 and 500: ratio 500 > 100; mean |x₁| = 250 > 10.
-        assertThat(Trainer.unscaledMessage(x, 3)).isEqualTo("The inputs look unscaled (checked on 3 rows):"
+        assertThat(TrainingWarnings.unscaledMessage(x, 3)).isEqualTo("The inputs look unscaled (checked on 3 rows):"
                 + " feature 1 ranges over 500.0 but feature 0 over 1.000 (ratio 500); feature 1 has mean |value| 250.0."
                 + " Standardise each feature with statistics of the training rows (StandardScaler), or the first"
                 + " layer's units will saturate or dominate.");
         double[][] scaled = {{-1.0, 0.5}, {1.0, -0.5}, {0.0, 0.0}};
-        assertThat(Trainer.unscaledMessage(scaled, 3)).isNull();
+        assertThat(TrainingWarnings.unscaledMessage(scaled, 3)).isNull();
     }
 
     @Test
