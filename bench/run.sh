@@ -47,6 +47,8 @@ embed() {
   java -Xmx1g -cp "$CP" $b.PredictMemory 2>/dev/null | grep '^{' || echo "FAILED"
   echo "== default thread count against one thread on M: quiet, busy neighbour, pair (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
   java $JVM_FLAGS -cp "$CP" $b.DefaultThreads --epochs "${EPOCHS_EMBED:-8}" | grep '^{' || echo "FAILED"
+  echo "== training beside three predicting threads (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
+  java $JVM_FLAGS -cp "$CP" $b.Fairness | grep '^{' || echo "FAILED"
   echo "== Trainer against Network.fit on M, one thread (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
   java $JVM_FLAGS -cp "$CP" $b.TrainerSpeed --epochs "${EPOCHS_EMBED:-8}" | grep '^{' || echo "FAILED"
 }
