@@ -1,8 +1,6 @@
 package io.github.mlp4j.io;
 
-import io.github.mlp4j.Activation;
 import io.github.mlp4j.NetworkBuilder;
-import io.github.mlp4j.Loss;
 import io.github.mlp4j.Network;
 import java.io.IOException;
 
@@ -50,24 +48,6 @@ final class FormatV1 {
             builder.dense(units, Sections.readActivation(d, field + ".activation"));
             width = units;
         }
-        Loss loss = Sections.readLoss(d);
-        long countAt = d.position();
-        int count = d.int32("network.parameterCount");
-        if (count != parameters) {
-            throw new ModelFormatException("network.parameterCount is " + count + " but the layers need " + parameters
-                    + "; the model is damaged.", "network.parameterCount", countAt);
-        }
-        double[] theta = d.finites(count, "network.parameters");
-        Network network;
-        try {
-            network = builder.loss(loss).build();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            ModelFormatException m = new ModelFormatException("The network section does not describe a valid"
-                    + " network: " + e.getMessage(), "network", start);
-            m.initCause(e);
-            throw m;
-        }
-        network.setParameters(theta);
-        return network;
+        return Sections.finishNetwork(d, builder, parameters, start);        // loss, θ, build
     }
 }

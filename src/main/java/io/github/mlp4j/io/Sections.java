@@ -2,6 +2,8 @@ package io.github.mlp4j.io;
 
 import io.github.mlp4j.Activation;
 import io.github.mlp4j.Loss;
+import io.github.mlp4j.Network;
+import io.github.mlp4j.NetworkBuilder;
 import io.github.mlp4j.activation.Identity;
 import io.github.mlp4j.activation.LeakyRelu;
 import io.github.mlp4j.activation.Relu;
@@ -106,6 +108,36 @@ final class Sections {
                 }
                 return Activation.leakyRelu(slope);
         }
+    }
+
+    /**
+     * Reads the end of a network section, the loss and the parameters, after its layers, and builds
+     * the network: shared by every format version.
+     *
+     * @param builder the network's builder, its layers added
+     * @param parameters the parameters its layers need
+     * @param start where the network section starts, for messages
+     */
+    static Network finishNetwork(Decoder d, NetworkBuilder builder, long parameters, long start) throws IOException {
+        Loss loss = readLoss(d);
+        long countAt = d.position();
+        int count = d.int32("network.parameterCount");
+        if (count != parameters) {
+            throw new ModelFormatException("network.parameterCount is " + count + " but the layers need " + parameters
+                    + "; the model is damaged.", "network.parameterCount", countAt);
+        }
+        double[] theta = d.finites(count, "network.parameters");
+        Network network;
+        try {
+            network = builder.loss(loss).build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            ModelFormatException m = new ModelFormatException("The network section does not describe a valid"
+                    + " network: " + e.getMessage(), "network", start);
+            m.initCause(e);
+            throw m;
+        }
+        network.setParameters(theta);
+        return network;
     }
 
     // ----------------------------------------------------------------------------------------
