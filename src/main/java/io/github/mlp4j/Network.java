@@ -500,7 +500,7 @@ public final class Network {
      *     the learning rate is invalid
      */
     public synchronized boolean update(Optimizer.State optimizer, double[] gradient, double learningRate) {
-        return training.update(optimizer, gradient, learningRate, 0.0);
+        return training.update(optimizer, gradient, learningRate, 0.0, 1.0);
     }
 
     /**
@@ -519,7 +519,29 @@ public final class Network {
      */
     public synchronized boolean update(Optimizer.State optimizer, double[] gradient, double learningRate,
             double weightDecay) {
-        return training.update(optimizer, gradient, learningRate, weightDecay);
+        return training.update(optimizer, gradient, learningRate, weightDecay, 1.0);
+    }
+
+    /**
+     * Applies one optimizer update to a scaled gradient with L2 weight decay,
+     * {@code θ ← update(θ, s·g + λ·θ, ε)}, as {@link #update(Optimizer.State, double[], double)}
+     * does; {@code s·g + λ·θ} is formed in one pass in the network's own buffer. A trainer that
+     * clips the gradient by its norm passes {@code s = min(1, maxNorm/‖g‖)} here instead of scaling
+     * {@code g} first: the same bits, one pass less.
+     *
+     * @param optimizer the optimizer's state for this training run
+     * @param gradient the gradient, in the order of {@link #parameters()}; not modified
+     * @param learningRate this step's learning rate, positive and finite
+     * @param weightDecay {@code λ}, finite and at least 0
+     * @param gradientScale {@code s}, positive and finite (1 leaves the gradient as it is)
+     * @return whether the update was applied (false, with nothing changed, if a new parameter would
+     *     not be finite)
+     * @throws IllegalArgumentException if the gradient's length differs from the parameter count, or
+     *     an argument is invalid
+     */
+    public synchronized boolean update(Optimizer.State optimizer, double[] gradient, double learningRate,
+            double weightDecay, double gradientScale) {
+        return training.update(optimizer, gradient, learningRate, weightDecay, gradientScale);
     }
 
     /**

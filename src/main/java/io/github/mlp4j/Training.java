@@ -25,7 +25,7 @@ final class Training {
     /** θ in flat order for {@link #update}, current while {@link #flatCurrent}. */
     private double[] flat;
     private boolean flatCurrent;
-    /** The gradient with weight decay, {@code g + λθ}, so that the caller's gradient is not modified. */
+    /** The gradient scaled and with weight decay, {@code s·g + λθ}, so that the caller's gradient is not modified. */
     private double[] decayed;
     /** The number of training steps taken, which seeds each step's stochastic layers. */
     private long steps;
@@ -177,11 +177,13 @@ final class Training {
         }
     }
 
-    /** See {@link Network#update(Optimizer.State, double[], double, double)}. */
-    boolean update(Optimizer.State optimizer, double[] gradient, double learningRate, double weightDecay) {
+    /** See {@link Network#update(Optimizer.State, double[], double, double, double)}. */
+    boolean update(Optimizer.State optimizer, double[] gradient, double learningRate, double weightDecay,
+            double gradientScale) {
         Objects.requireNonNull(optimizer, "optimizer");
         Checks.positiveFinite(learningRate, "learningRate", "0.01");
         Checks.nonNegativeFinite(weightDecay, "weightDecay");
+        Checks.positiveFinite(gradientScale, "gradientScale", "1.0");
         if (gradient.length != params.count) {
             throw new IllegalArgumentException("gradient has " + gradient.length + " values but this network has "
                     + params.count + " parameters.");
@@ -194,12 +196,18 @@ final class Training {
             flatCurrent = true;
         }
         double[] g = gradient;
-        if (weightDecay > 0) {
+        if (weightDecay > 0 || gradientScale != 1.0) {
             if (decayed == null) {
                 decayed = new double[params.count];
             }
-            for (int p = 0; p < g.length; p++) {
-                decayed[p] = gradient[p] + weightDecay * flat[p];            // g + λθ
+            if (weightDecay == 0) {
+                for (int p = 0; p < g.length; p++) {
+                    decayed[p] = gradient[p] * gradientScale;                // s·g
+                }
+            } else {
+                for (int p = 0; p < g.length; p++) {
+                    decayed[p] = gradient[p] * gradientScale + weightDecay * flat[p];   // s·g + λθ
+                }
             }
             g = decayed;
         }

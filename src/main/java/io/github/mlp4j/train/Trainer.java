@@ -313,11 +313,9 @@ public final class Trainer {
                     batch++;
                     double cost = net.computeGradient(batches.x(), batches.y(), rows, w);   // C, g = ∂C/∂θ
                     requireFinite(cost, w.gradient(), epoch, batch, lastFinite);
-                    if (clip) {
-                        Gradients.clipByNorm(w.gradient(), config.maxGradientNorm());        // g ← g·min(1, max/‖g‖)
-                    }
-                    if (rate > 0 && !net.update(state, w.gradient(), rate, config.weightDecay())) {   // θ ← update(θ, g + λθ, ε)
-                        throw new DivergenceException(epoch, batch, cost, "a parameter");
+                    double scale = clip ? clipScale(w.gradient(), config.maxGradientNorm()) : 1.0;   // min(1, max/‖g‖)
+                    if (rate > 0 && !net.update(state, w.gradient(), rate, config.weightDecay(), scale)) {
+                        throw new DivergenceException(epoch, batch, cost, "a parameter");   // θ ← update(θ, s·g + λθ, ε)
                     }
                     lastFinite = cost;
                     costSum += rows * cost;
@@ -414,6 +412,16 @@ public final class Trainer {
             costs[e] = finished.get(e).trainingCost();
         }
         return new TrainingInterruptedException(epoch, batch, costs);
+    }
+
+    /**
+     * Returns the factor {@code min(1, maxNorm/‖g‖)} that clips a gradient by its norm, as
+     * {@link Gradients#clipByNorm} applies it (1 for a norm that is not finite, which the finiteness
+     * check has already refused).
+     */
+    private static double clipScale(double[] gradient, double maxNorm) {
+        double norm = Gradients.norm(gradient);
+        return norm > maxNorm && Double.isFinite(norm) ? maxNorm / norm : 1.0;
     }
 
     /** Throws if the cost or any gradient entry is NaN or infinite; the parameters are untouched. */
