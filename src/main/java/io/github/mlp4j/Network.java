@@ -504,25 +504,6 @@ public final class Network {
     }
 
     /**
-     * Applies one optimizer update with L2 weight decay, {@code θ ← update(θ, g + λ·θ, ε)}, as
-     * {@link #update(Optimizer.State, double[], double)} does; {@code g + λ·θ} is formed in the
-     * network's own buffer, so {@code gradient} is not modified.
-     *
-     * @param optimizer the optimizer's state for this training run
-     * @param gradient the gradient, in the order of {@link #parameters()}; not modified
-     * @param learningRate this step's learning rate, positive and finite
-     * @param weightDecay {@code λ}, finite and at least 0
-     * @return whether the update was applied (false, with nothing changed, if a new parameter would
-     *     not be finite)
-     * @throws IllegalArgumentException if the gradient's length differs from the parameter count, or
-     *     the learning rate or weight decay is invalid
-     */
-    public synchronized boolean update(Optimizer.State optimizer, double[] gradient, double learningRate,
-            double weightDecay) {
-        return training.update(optimizer, gradient, learningRate, weightDecay, 1.0);
-    }
-
-    /**
      * Applies one optimizer update to a scaled gradient with L2 weight decay,
      * {@code θ ← update(θ, s·g + λ·θ, ε)}, as {@link #update(Optimizer.State, double[], double)}
      * does; {@code s·g + λ·θ} is formed in one pass in the network's own buffer. A trainer that

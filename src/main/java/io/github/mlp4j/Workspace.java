@@ -32,8 +32,6 @@ public final class Workspace {
     /** The rows of the batch in progress (references to the caller's rows, dropped after each call). */
     final double[][] input;
     final double[][] target;
-    /** One value per input: scratch for the finiteness check of a batch's inputs. */
-    final double[] inputScratch;
     final double[][][] z;
     final double[][][] a;
     /** {@code δˡ = ∂C/∂zˡ} per layer; null in a prediction workspace. */
@@ -113,7 +111,6 @@ public final class Workspace {
         int depth = layers.length;
         this.input = new double[capacity][];
         this.target = new double[capacity][];
-        this.inputScratch = new double[layers[0].inputSize()];
         this.z = new double[depth][][];
         this.a = new double[depth][][];
         this.delta = training ? new double[depth][][] : null;

@@ -31,7 +31,7 @@ class UpdateScaleTest {
         for (int s = 0; s < 50; s++) {
             first.computeGradient(x, y, 64, wa);
             Gradients.clipByNorm(wa.gradient(), maxNorm);                    // g ← g·maxNorm/‖g‖, in place
-            first.update(a, wa.gradient(), 0.01, 1e-3);
+            first.update(a, wa.gradient(), 0.01, 1e-3, 1.0);
 
             fused.computeGradient(x, y, 64, wb);
             double[] before = wb.gradient().clone();
