@@ -44,6 +44,17 @@ final class Engine {
     final long multiplyAddsPerRow;
     /** Per dense layer whose product is chunked, where its chunks start (CHUNKS + 1 values); else null. */
     final int[][] chunkStarts;
+    /**
+     * The forward pass runs in segments split by rows, each ending before the next chunked layer:
+     * for a segment's first layer {@code l}, {@code segmentEnd[l]} is one past its last layer.
+     */
+    private final int[] segmentEnd;
+    /**
+     * Back-propagation runs down from layer {@code top} by rows through the layers above
+     * {@code deltaBottom[top]}, which is either 0 or a layer with parameters that is not dense
+     * (back-propagated in blocks); {@code deltaBottom[top] == top} when there is nothing to split.
+     */
+    private final int[] deltaBottom;
     private volatile Workers pool;
 
     Engine(Network network, Parameters params, int threads) {
@@ -68,6 +79,22 @@ final class Engine {
             }
         }
         this.multiplyAddsPerRow = work;
+        this.segmentEnd = new int[layers.length];
+        for (int l = 0; l < layers.length; l++) {
+            int end = l + 1;
+            while (end < layers.length && chunkStarts[end] == null) {
+                end++;
+            }
+            segmentEnd[l] = end;
+        }
+        this.deltaBottom = new int[layers.length];
+        for (int top = 1; top < layers.length; top++) {
+            int bottom = top;
+            while (bottom >= 1 && splitsByRows(bottom)) {
+                bottom--;
+            }
+            deltaBottom[top] = bottom;
+        }
     }
 
     /** Marks the step guard's bounds out of date after the parameters were set. */
@@ -85,25 +112,22 @@ final class Engine {
      */
     void forward(Workspace w, int rows) {
         w.rows = rows;
-        int l = 0;
-        while (l < layers.length) {
-            w.layer = l;
+        for (int l = 0; l < layers.length; l = segmentEnd[l]) {
             if (chunkStarts[l] != null) {
-                runSplit(w, w.partialTask, rows);                            // x·Wˡ by chunks of inputs
+                runSplit(w, w.partialTasks[l], rows);                        // aˡ⁻¹·Wˡ by chunks of inputs
             }
-            int end = l + 1;
-            while (end < layers.length && chunkStarts[end] == null) {
-                end++;
-            }
-            w.layerEnd = end;
-            runSplit(w, w.forwardTask, rows);                                // layers l..end−1 by rows
-            l = end;
+            runSplit(w, w.forwardTasks[l], rows);                            // layers l..segmentEnd[l]−1 by rows
         }
     }
 
-    /** Forward pass of rows {@code from..to−1} through layers {@code w.layer..w.layerEnd−1}. */
-    private void forwardRows(Workspace w, int part, int from, int to) {
-        for (int l = w.layer; l < w.layerEnd; l++) {
+    /**
+     * Forward pass of rows {@code from..to−1} through layers {@code first..end−1}: reads
+     * {@code w.input} (rows × inputs of layer {@code first}) or {@code w.a[first−1]}, writes
+     * {@code w.z[l]} and {@code w.a[l]} (rows × outputs of layer l) and, in training, part
+     * {@code part}'s max |aˡ|.
+     */
+    private void forwardRows(Workspace w, int first, int end, int part, int from, int to) {
+        for (int l = first; l < end; l++) {
             Layer layer = layers[l];
             int out = layer.outputSize();
             double[][] in = l == 0 ? w.input : w.a[l - 1];
@@ -122,14 +146,16 @@ final class Engine {
         }
     }
 
-    /** Computes, for every row, the partial sums {@code aˡ⁻¹·Wˡ} over the chunks of part {@code part}. */
-    private void partialPart(Workspace w, int part, int parts) {
-        int l = w.layer;
+    /**
+     * Computes, for rows {@code 0..rows−1}, the partial sums {@code pᶜ = aˡ⁻¹·Wˡ} over the input
+     * chunks {@code c} of part {@code part} into {@code w.partial[l][c]} (rows × outputs).
+     */
+    private void partialPart(Workspace w, int l, int rows, int part, int parts) {
         int[] starts = chunkStarts[l];
         double[][] in = l == 0 ? w.input : w.a[l - 1];
         for (int c = firstChunk(part, parts); c < firstChunk(part + 1, parts); c++) {
             Kernels.forwardPartial(params.weights[l], layers[l].outputSize(), in, starts[c], starts[c + 1],
-                    w.partial[l][c], 0, w.rows);                             // pᶜ = Σ over chunk c of aˡ⁻¹_k·Wˡ_k
+                    w.partial[l][c], 0, rows);                             // pᶜ = Σ over chunk c of aˡ⁻¹_k·Wˡ_k
         }
     }
 
@@ -149,21 +175,14 @@ final class Engine {
         int width = head.outputSize();
         double cost = loss.cost(w.z[last], w.a[last], w.target, rows, width);
         loss.delta(head.activation(), w.z[last], w.a[last], w.target, rows, width, w.delta[last]);   // δᴸ = ∂C/∂zᴸ
-        int top = last;
-        while (top >= 1) {
-            int bottom = top;
-            while (bottom >= 1 && splitsByRows(bottom)) {
-                bottom--;                                                    // layers top..bottom+1 split by rows
-            }
+        for (int top = last; top >= 1; top = deltaBottom[top] - 1) {
+            int bottom = deltaBottom[top];
             if (bottom < top) {
-                w.deltaTop = top;
-                w.deltaBottom = bottom + 1;
-                runSplit(w, w.deltaTask, rows);                              // δˡ⁻¹ by rows
+                runSplit(w, w.deltaTasks[top], rows);                        // δˡ⁻¹ for l = top..bottom+1, by rows
             }
             if (bottom >= 1) {
                 backInBlocks(w, bottom, rows);                               // a layer with parameters
             }
-            top = bottom - 1;
         }
         if (!params.dense(0) && layers[0].parameterCount() > 0) {
             backInBlocks(w, 0, rows);                                        // ∂C/∂θ⁰ of the first layer
@@ -178,9 +197,8 @@ final class Engine {
      * not depend on the threads, so neither do the bits of the gradient.
      */
     private void backInBlocks(Workspace w, int l, int rows) {
-        w.layer = l;
         int blocks = (rows + Workspace.BLOCK - 1) / Workspace.BLOCK;
-        runSplit(w, w.blockTask, rows);
+        runSplit(w, w.blockTasks[l], rows);
         double[] gradient = w.ownGradient[l];
         double[][] partial = w.blockGradient[l];
         System.arraycopy(partial[0], 0, gradient, 0, gradient.length);
@@ -192,13 +210,16 @@ final class Engine {
         }
     }
 
-    /** Back-propagates the blocks of part {@code part} through layer {@code w.layer} (see {@link #backInBlocks}). */
-    private void blockPart(Workspace w, int part, int parts) {
-        int l = w.layer;
-        int blocks = (w.rows + Workspace.BLOCK - 1) / Workspace.BLOCK;
+    /**
+     * Back-propagates the blocks of part {@code part} of rows {@code 0..rows−1} through layer
+     * {@code l} (see {@link #backInBlocks}): block {@code b}'s gradient goes to
+     * {@code w.blockGradient[l][b]}.
+     */
+    private void blockPart(Workspace w, int l, int rows, int part, int parts) {
+        int blocks = (rows + Workspace.BLOCK - 1) / Workspace.BLOCK;
         for (int b = first(blocks, part, parts); b < first(blocks, part + 1, parts); b++) {
             int from = b * Workspace.BLOCK;
-            int to = Math.min(w.rows, from + Workspace.BLOCK);
+            int to = Math.min(rows, from + Workspace.BLOCK);
             if (l == 0) {
                 layers[0].backward(params.own[0], 0, w.input, w.delta[0], from, to, w.blockGradient[0][b], 0, null,
                         w.passes[0]);                                        // ∂C/∂θ⁰ of these rows
@@ -213,9 +234,9 @@ final class Engine {
         return params.dense(l) || layers[l].parameterCount() == 0;
     }
 
-    /** Back-propagates rows {@code from..to−1} through layers {@code w.deltaTop} down to {@code w.deltaBottom}. */
-    private void deltaRows(Workspace w, int part, int from, int to) {
-        for (int l = w.deltaTop; l >= w.deltaBottom; l--) {
+    /** Back-propagates rows {@code from..to−1} through layers {@code top} down to {@code bottom ≥ 1}. */
+    private void deltaRows(Workspace w, int top, int bottom, int part, int from, int to) {
+        for (int l = top; l >= bottom; l--) {
             backThrough(w, l, part, from, to);
         }
     }
@@ -246,9 +267,12 @@ final class Engine {
                 w.partScratch[part]);                                        // max |δˡ⁻¹|, these rows
     }
 
-    /** Computes part {@code part} of every dense layer's ∂C/∂W (by rows of W) and ∂C/∂b into {@code w}. */
-    private void weightPart(Workspace w, int part, int parts) {
-        int rows = w.rows;
+    /**
+     * Computes part {@code part} of every dense layer's {@code ∂C/∂Wˡ} (by rows of W) and
+     * {@code ∂C/∂bˡ} over rows {@code 0..rows−1} of the batch into {@code w.weightGradient[l]}
+     * (inputs × outputs) and {@code w.biasGradient[l]}.
+     */
+    private void weightPart(Workspace w, int rows, int part, int parts) {
         for (int l = 0; l < layers.length; l++) {
             if (!params.dense(l)) {
                 continue;
@@ -353,12 +377,10 @@ final class Engine {
 
     /**
      * Computes part {@code part} of every dense layer's next parameters {@code W' = W − ε·∂C/∂W}
-     * (by rows of W) and {@code b' = b − ε·∂C/∂b} into the workspace's gradient arrays, and
-     * accumulates their finiteness into the part's check row.
+     * (by rows of W) and {@code b' = b − ε·∂C/∂b} over rows {@code 0..rows−1} into the
+     * workspace's gradient arrays, and accumulates their finiteness into the part's check row.
      */
-    private void stepPart(Workspace w, int part, int parts) {
-        int rows = w.rows;
-        double learningRate = w.learningRate;
+    private void stepPart(Workspace w, int rows, double learningRate, int part, int parts) {
         double[] scratch = w.partScratch[part];
         double[] check = w.partCheck[part];
         for (int l = 0; l < layers.length; l++) {
@@ -377,10 +399,11 @@ final class Engine {
         }
     }
 
-    /** Takes part {@code part} of the step in place: {@code W ← W − ε·∂C/∂W} (by rows of W), {@code b ← b − ε·∂C/∂b}. */
-    private void updatePart(Workspace w, int part, int parts) {
-        int rows = w.rows;
-        double learningRate = w.learningRate;
+    /**
+     * Takes part {@code part} of the step on rows {@code 0..rows−1} in place:
+     * {@code W ← W − ε·aᵀ·δ} (by rows of W), {@code b ← b − ε·Σ_rows δ}.
+     */
+    private void updatePart(Workspace w, int rows, double learningRate, int part, int parts) {
         double[] scratch = w.partScratch[part];
         for (int l = 0; l < layers.length; l++) {
             if (!params.dense(l)) {
@@ -412,6 +435,12 @@ final class Engine {
             w.scanned = null;
         }
         return StepGuard.slotMax(w.partCheck, 0);
+    }
+
+    /** Puts {@code max |x_ij|} over part {@code part} of the rows of {@code x} into {@code result[0]}. */
+    private void scanPart(double[][] x, double[] result, double[] scratch, int part, int parts) {
+        result[0] = Kernels.maxAbs(x, first(x.length, part, parts), first(x.length, part + 1, parts),
+                layers[0].inputSize(), scratch);
     }
 
     // ----------------------------------------------------------------------------------------
@@ -480,19 +509,33 @@ final class Engine {
     /** Returns new buffers for batches of up to {@code capacity} rows, with this engine's tasks wired to them. */
     Workspace newWorkspace(int capacity, boolean training) {
         Workspace w = new Workspace(network, layers, chunkStarts, CHUNKS, capacity, training, threads);
-        w.forwardTask = (part, parts) -> forwardRows(w, part, first(w.rows, part, parts),
-                first(w.rows, part + 1, parts));
-        w.partialTask = (part, parts) -> partialPart(w, part, parts);
-        if (training) {
-            w.deltaTask = (part, parts) -> deltaRows(w, part, first(w.rows, part, parts),
+        // Each task reads only the batch's size (and a step's rate) from the workspace; everything
+        // else it needs is fixed per layer stack, so the tasks are made once here and handing work
+        // to the pool allocates nothing.
+        for (int l = 0; l < layers.length; l = segmentEnd[l]) {
+            int first = l;
+            int end = segmentEnd[l];
+            w.forwardTasks[l] = (part, parts) -> forwardRows(w, first, end, part, first(w.rows, part, parts),
                     first(w.rows, part + 1, parts));
-            w.weightTask = (part, parts) -> weightPart(w, part, parts);
-            w.blockTask = (part, parts) -> blockPart(w, part, parts);
-            w.stepTask = (part, parts) -> stepPart(w, part, parts);
-            w.updateTask = (part, parts) -> updatePart(w, part, parts);
-            w.scanTask = (part, parts) -> w.partCheck[part][0] = Kernels.maxAbs(w.scanned,
-                    first(w.scanned.length, part, parts), first(w.scanned.length, part + 1, parts),
-                    layers[0].inputSize(), w.partScratch[part]);             // max |x| over this part's rows
+            if (chunkStarts[l] != null) {
+                w.partialTasks[l] = (part, parts) -> partialPart(w, first, w.rows, part, parts);
+            }
+        }
+        if (training) {
+            for (int l = 1; l < layers.length; l++) {
+                int top = l;
+                int bottom = deltaBottom[l] + 1;
+                w.deltaTasks[l] = (part, parts) -> deltaRows(w, top, bottom, part, first(w.rows, part, parts),
+                        first(w.rows, part + 1, parts));
+            }
+            for (int l = 0; l < layers.length; l++) {
+                int layer = l;
+                w.blockTasks[l] = (part, parts) -> blockPart(w, layer, w.rows, part, parts);
+            }
+            w.weightTask = (part, parts) -> weightPart(w, w.rows, part, parts);
+            w.stepTask = (part, parts) -> stepPart(w, w.rows, w.learningRate, part, parts);
+            w.updateTask = (part, parts) -> updatePart(w, w.rows, w.learningRate, part, parts);
+            w.scanTask = (part, parts) -> scanPart(w.scanned, w.partCheck[part], w.partScratch[part], part, parts);
         }
         return w;
     }

@@ -28,10 +28,34 @@ import java.util.random.RandomGenerator;
  *       the parameters as they were and throws {@link DivergenceException};</li>
  *   <li>{@link io.github.mlp4j.layer.Dense} layers keep their fast kernels beside yours.</li>
  * </ul>
+ * A layer whose map is one the network has fused kernels for may say so with {@link #kernel()}:
+ * the network then runs it on those kernels, as fast as the built-in layer, and calls its own
+ * passes only where it has no kernel of its own.
  * To save and load a network with your layer, register its kind with
  * {@code io.github.mlp4j.io.LayerKinds}.
  */
 public interface Layer {
+
+    /**
+     * The fused kernels the network can run a layer with, in place of the layer's own
+     * {@link #forward} and {@link #backward}.
+     */
+    enum Kernel {
+        /** None: the network calls the layer's own passes (the default). */
+        OWN,
+        /**
+         * The affine map {@code zˡ = aˡ⁻¹·W + b} followed by the layer's activation, with the
+         * layer's parameters laid out as {@code W} (inputSize × outputSize, row by row) and then
+         * {@code b} (outputSize), so {@code parameterCount() == inputSize·outputSize + outputSize}:
+         * the kernels of {@link io.github.mlp4j.layer.Dense}. They fuse the bias and the activation
+         * into the product {@code aˡ⁻¹·W}, fuse {@code ∂C/∂W = aˡ⁻¹ᵀ·δˡ} with the step
+         * {@code W ← W − ε·∂C/∂W} so that the gradient is never stored, run in cache blocks, and
+         * split {@code W} between the threads. The layer's own {@link #forward} and
+         * {@link #backward} must compute the same map (the network's gradient checks and a user's
+         * tests can compare them); its {@link #initialize} still draws the initial values.
+         */
+        AFFINE
+    }
 
     /** {@return the number of inputs per row} */
     int inputSize();
@@ -87,6 +111,16 @@ public interface Layer {
      */
     void backward(double[] theta, int offset, double[][] in, double[][] delta, int from, int to,
             double[] gradient, int gradientOffset, double[][] gradIn);
+
+    /**
+     * {@return the fused kernel the network runs this layer with} {@link Kernel#OWN} (the
+     * default) means the layer's own passes; a layer that returns {@link Kernel#AFFINE} promises
+     * the affine map and parameter layout that kernel describes, and the network checks its
+     * parameter count when it is built.
+     */
+    default Kernel kernel() {
+        return Kernel.OWN;
+    }
 
     /**
      * Computes the forward pass of rows {@code from..to−1} in the given pass. The network always

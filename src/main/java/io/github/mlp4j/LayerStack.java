@@ -76,5 +76,16 @@ final class LayerStack {
             throw new IllegalArgumentException(name + " returns no activation; return Activation.identity() if it"
                     + " applies none.");
         }
+        if (layer.kernel() == null) {
+            throw new IllegalArgumentException(name + " returns no kernel; return Layer.Kernel.OWN (the default) to"
+                    + " have the network call its own passes.");
+        }
+        long affine = (long) layer.inputSize() * layer.outputSize() + layer.outputSize();
+        if (layer.kernel() == Layer.Kernel.AFFINE && layer.parameterCount() != affine) {
+            throw new IllegalArgumentException(name + " asks for the AFFINE kernel, whose parameters are W ("
+                    + layer.inputSize() + " × " + layer.outputSize() + ") and b (" + layer.outputSize() + "), "
+                    + affine + " in all, but declares parameterCount " + layer.parameterCount()
+                    + "; return Layer.Kernel.OWN or count W and b.");
+        }
     }
 }

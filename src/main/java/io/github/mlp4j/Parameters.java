@@ -1,14 +1,13 @@
 package io.github.mlp4j;
 
-import io.github.mlp4j.layer.Dense;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.random.RandomGenerator;
 
 /**
  * Where a network's parameters {@code θ} live, and the lock that guards them.
  *
- * <p>A {@link Dense} layer keeps {@code W} as {@code in} row arrays of length {@code out} and
- * {@code b} as one array: the shape its kernels read, since C2 vectorises loops over whole rows
+ * <p>A dense layer (one whose {@link Layer#kernel()} is {@code AFFINE}) keeps {@code W} as
+ * {@code in} row arrays of length {@code out} and {@code b} as one array: the shape its kernels read, since C2 vectorises loops over whole rows
  * but not over a flat vector at an offset. Any other layer keeps its parameters in one array of
  * its own, which its {@link Layer#forward} and {@link Layer#backward} receive with offset 0.
  *
@@ -82,9 +81,12 @@ final class Parameters {
         fromFlat(initial);
     }
 
-    /** Returns whether the engine runs {@code layer} with the dense kernels. */
+    /**
+     * Returns whether the engine runs {@code layer} with the dense kernels: a {@code Dense} layer,
+     * or any layer that asks for {@link Layer.Kernel#AFFINE}.
+     */
     static boolean isDense(Layer layer) {
-        return layer instanceof Dense;
+        return layer.kernel() == Layer.Kernel.AFFINE;
     }
 
     /** Returns whether layer {@code l} is dense. */

@@ -77,28 +77,27 @@ public final class Workspace {
     /** Per layer, the most that this step can change a parameter. */
     final double[] boundChange;
 
-    // The arguments of the pass in progress, which the tasks below read: a task is made once per
-    // workspace, so that handing work to the pool allocates nothing.
-    /** The number of rows of the batch. */
+    // The batch in progress, which the tasks below read: its size, and the rate of the step
+    // being taken. Everything else a task needs is fixed when it is made (one per layer segment,
+    // once per workspace), so that handing work to the pool allocates nothing.
+    /** The number of rows of the batch in progress. */
     int rows;
-    /** The layers that {@link #forwardTask} computes, {@code layer..layerEnd−1}; {@link #partialTask}'s layer. */
-    int layer;
-    int layerEnd;
-    /** The layers that {@link #deltaTask} back-propagates through, from {@code deltaTop} down to {@code deltaBottom}. */
-    int deltaTop;
-    int deltaBottom;
     /** The learning rate of the step that {@link #stepTask} or {@link #updateTask} takes. */
     double learningRate;
     /** An upper bound on {@code |x|} over the inputs being trained on (set by fit and step). */
     double inputMax = Double.NaN;
-    /** The matrix that {@link #scanTask} scans. */
+    /** The matrix that {@link #scanTask} scans, during {@link Engine#maxAbs} only. */
     double[][] scanned;
 
-    Workers.Task forwardTask;
-    Workers.Task partialTask;
-    Workers.Task deltaTask;
+    /** Per first layer of a forward segment, the forward pass of its layers by rows; else null. */
+    final Workers.Task[] forwardTasks;
+    /** Per chunked dense layer, its partial products by chunks of inputs; else null. */
+    final Workers.Task[] partialTasks;
+    /** Per top layer of a back-propagation segment, δ down through its layers by rows (training only). */
+    final Workers.Task[] deltaTasks;
+    /** Per layer with parameters that is not dense, its back-propagation in blocks (training only). */
+    final Workers.Task[] blockTasks;
     Workers.Task weightTask;
-    Workers.Task blockTask;
     Workers.Task stepTask;
     Workers.Task updateTask;
     Workers.Task scanTask;
@@ -116,6 +115,10 @@ public final class Workspace {
         this.delta = training ? new double[depth][][] : null;
         this.partial = new double[depth][][][];
         this.passes = new Pass[depth];
+        this.forwardTasks = new Workers.Task[depth];
+        this.partialTasks = new Workers.Task[depth];
+        this.deltaTasks = new Workers.Task[depth];
+        this.blockTasks = new Workers.Task[depth];
         int widest = 1;
         for (int l = 0; l < depth; l++) {
             int width = layers[l].outputSize();

@@ -72,6 +72,12 @@ public final class Dense implements Layer {
         return activation;
     }
 
+    /** {@return {@link Layer.Kernel#AFFINE}: the network runs a dense layer on its fused kernels} */
+    @Override
+    public Kernel kernel() {
+        return Kernel.AFFINE;
+    }
+
     @Override
     public int parameterCount() {
         return in * out + out;
