@@ -8,6 +8,7 @@ import io.github.mlp4j.DivergenceException;
 import io.github.mlp4j.Loss;
 import io.github.mlp4j.Network;
 import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.optim.Lbfgs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,5 +49,33 @@ class DivergenceListenerTest {
                 .hasMessageContaining("Training diverged")
                 .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(broken));
         assertThat(heard).hasSize(1);
+    }
+
+    @Test
+    void lbfgsTellsTheListenersAlikeWhenTheStartIsNotFinite() {
+        Network net = Network.builder().input(1).dense(1, Activation.identity()).loss(Loss.mse()).seed(1).build();
+        net.setParameters(new double[] {1e200, 0.0});                       // C = (1e200·1 − 0)² = ∞
+        TrainingConfig config = TrainingConfig.builder().optimizer(Lbfgs.defaults()).epochs(5).build();
+        IllegalStateException broken = new IllegalStateException("the listener broke");
+        List<String> heard = new ArrayList<>();
+        TrainingListener throwing = new TrainingListener() {
+            @Override
+            public void onDivergence(DivergenceException exception) {
+                throw broken;
+            }
+        };
+        TrainingListener recording = new TrainingListener() {
+            @Override
+            public void onDivergence(DivergenceException exception) {
+                heard.add("divergence in epoch " + exception.epoch());
+            }
+        };
+        double[][] x = {{1.0}};
+        double[][] y = {{0.0}};
+        assertThatThrownBy(() -> new Trainer(config).withListener(throwing).withListener(recording).fit(net, x, y))
+                .isInstanceOf(DivergenceException.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(broken));
+        assertThat(heard).containsExactly("divergence in epoch 1");
+        assertThat(net.parameters()).containsExactly(1e200, 0.0);
     }
 }
