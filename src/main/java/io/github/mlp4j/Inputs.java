@@ -1,6 +1,7 @@
 package io.github.mlp4j;
 
 import io.github.mlp4j.internal.Checks;
+import java.util.Objects;
 
 /**
  * The checks a network makes at its public boundary, on inputs, targets and outputs, each
@@ -19,6 +20,16 @@ final class Inputs {
     static void checkInputs(double[][] x, int width) {
         checkShape(x, width);
         Checks.finite(x, "x", new double[width]);
+    }
+
+    /** Checks one row {@code x} of {@code in} finite inputs, and the array {@code output} of {@code out} values for its outputs. */
+    static void checkRow(double[] x, double[] output, int in, int out) {
+        Checks.width(Checks.vector(x, "x"), in, "x", "inputs (the first layer's inputSize)");
+        Objects.requireNonNull(output, "output");
+        if (output.length != out) {
+            throw new IllegalArgumentException("output has " + output.length + " values but the network has " + out
+                    + " outputs; pass an array of length outputSize().");
+        }
     }
 
     /** Checks the targets {@code y} of the inputs {@code x}, whose shape is already checked. */
