@@ -63,17 +63,14 @@ final class Inputs {
      * so the parameters overflow on them.
      */
     static void checkOutput(double[] out, int row) {
-        double acc = 0.0;
-        for (double v : out) {
-            acc += v * 0.0;                                                  // NaN or ±∞ times 0 is NaN
+        if (Checks.allFinite(out)) {
+            return;
         }
-        if (acc != 0.0) {
-            for (int j = 0; j < out.length; j++) {
-                if (!Double.isFinite(out[j])) {
-                    throw new ArithmeticException("Output " + j + " of row " + row + " is " + out[j]
-                            + ": the network's parameters overflow on this input (its values are finite). Check the"
-                            + " parameters (largest |w|), or scale the inputs as they were scaled in training.");
-                }
+        for (int j = 0; j < out.length; j++) {
+            if (!Double.isFinite(out[j])) {
+                throw new ArithmeticException("Output " + j + " of row " + row + " is " + out[j]
+                        + ": the network's parameters overflow on this input (its values are finite). Check the"
+                        + " parameters (largest |w|), or scale the inputs as they were scaled in training.");
             }
         }
     }
