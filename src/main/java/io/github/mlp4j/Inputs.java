@@ -1,6 +1,7 @@
 package io.github.mlp4j;
 
 import io.github.mlp4j.internal.Checks;
+import java.util.Objects;
 
 /**
  * The checks a network makes at its public boundary, on inputs, targets and outputs, each
@@ -19,6 +20,16 @@ final class Inputs {
     static void checkInputs(double[][] x, int width) {
         checkShape(x, width);
         Checks.finite(x, "x", new double[width]);
+    }
+
+    /** Checks one row {@code x} of {@code in} finite inputs, and the array {@code output} of {@code out} values for its outputs. */
+    static void checkRow(double[] x, double[] output, int in, int out) {
+        Checks.width(Checks.vector(x, "x"), in, "x", "inputs (the first layer's inputSize)");
+        Objects.requireNonNull(output, "output");
+        if (output.length != out) {
+            throw new IllegalArgumentException("output has " + output.length + " values but the network has " + out
+                    + " outputs; pass an array of length outputSize().");
+        }
     }
 
     /** Checks the targets {@code y} of the inputs {@code x}, whose shape is already checked. */
@@ -52,17 +63,14 @@ final class Inputs {
      * so the parameters overflow on them.
      */
     static void checkOutput(double[] out, int row) {
-        double acc = 0.0;
-        for (double v : out) {
-            acc += v * 0.0;                                                  // NaN or ±∞ times 0 is NaN
+        if (Checks.allFinite(out)) {
+            return;
         }
-        if (acc != 0.0) {
-            for (int j = 0; j < out.length; j++) {
-                if (!Double.isFinite(out[j])) {
-                    throw new ArithmeticException("Output " + j + " of row " + row + " is " + out[j]
-                            + ": the network's parameters overflow on this input (its values are finite). Check the"
-                            + " parameters (largest |w|), or scale the inputs as they were scaled in training.");
-                }
+        for (int j = 0; j < out.length; j++) {
+            if (!Double.isFinite(out[j])) {
+                throw new ArithmeticException("Output " + j + " of row " + row + " is " + out[j]
+                        + ": the network's parameters overflow on this input (its values are finite). Check the"
+                        + " parameters (largest |w|), or scale the inputs as they were scaled in training.");
             }
         }
     }

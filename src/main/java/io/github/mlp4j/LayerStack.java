@@ -57,6 +57,15 @@ final class LayerStack {
         return built.toArray(new Layer[0]);
     }
 
+    /** Returns the widths and activations of checked layers, such as {@code "2 -> 8 tanh -> 1 sigmoid"}. */
+    static String describe(Layer[] layers) {
+        StringBuilder s = new StringBuilder().append(layers[0].inputSize());
+        for (Layer layer : layers) {
+            s.append(" -> ").append(layer.outputSize()).append(' ').append(layer.activation().name());
+        }
+        return s.toString();
+    }
+
     /** Checks the sizes a layer of the user's own declares, naming the layer when they are wrong. */
     private static void checkUserLayer(Layer layer, int number, int width) {
         String name = "Layer " + number + " (" + layer.getClass().getName() + ")";

@@ -1,7 +1,5 @@
 package io.github.mlp4j;
 
-import io.github.mlp4j.data.OneHot;
-import io.github.mlp4j.internal.Checks;
 import io.github.mlp4j.internal.Rng;
 import io.github.mlp4j.io.Model;
 import io.github.mlp4j.io.ModelReader;
@@ -14,7 +12,6 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A multilayer perceptron: layers composed in sequence, a loss, and the parameters {@code θ}.
@@ -83,6 +80,7 @@ public final class Network {
     private final Parameters params;
     private final Engine engine;
     private final Prediction prediction;
+    private final ClassRule classes;
     /** The state of training (workspace, step count); its methods run while this network's monitor is held. */
     private final Training training;
 
@@ -94,7 +92,8 @@ public final class Network {
         this.rng = new Rng(seed);
         this.params = new Parameters(layers, rng);
         this.engine = new Engine(this, params, threads);
-        this.prediction = new Prediction(engine, layers, threads);
+        this.prediction = new Prediction(engine, params, loss, threads);
+        this.classes = new ClassRule(layers[layers.length - 1]);
         this.training = new Training(this, params, engine, loss, rng, seed);
     }
 
@@ -214,8 +213,7 @@ public final class Network {
      * @throws IndexOutOfBoundsException if there is no such layer
      */
     public int parameterOffset(int l) {
-        Objects.checkIndex(l, layers.length);
-        return params.offsets[l];
+        return params.offset(l);
     }
 
     // ----------------------------------------------------------------------------------------
@@ -234,11 +232,7 @@ public final class Network {
      *     these inputs (the message names the row)
      */
     public double[][] predict(double[][] x) {
-        Inputs.checkInputs(x, inputSize());
-        double[][] out = new double[x.length][outputSize()];
-        prediction.predict(x, out, params);
-        Inputs.checkOutputs(out);
-        return out;
+        return prediction.predict(x);
     }
 
     /**
@@ -265,14 +259,7 @@ public final class Network {
      * @throws ArithmeticException if an output is NaN or infinite
      */
     public void predict(double[] x, double[] output) {
-        Checks.width(Checks.vector(x, "x"), inputSize(), "x", "inputs (the first layer's inputSize)");
-        Objects.requireNonNull(output, "output");
-        if (output.length != outputSize()) {
-            throw new IllegalArgumentException("output has " + output.length + " values but the network has "
-                    + outputSize() + " outputs; pass an array of length outputSize().");
-        }
-        prediction.predict(x, output, params);
-        Inputs.checkOutput(output, 0);
+        prediction.predict(x, output);
     }
 
     /**
@@ -284,9 +271,7 @@ public final class Network {
      * @return whether {@link #predictClass} can be called
      */
     public boolean isClassifier() {
-        String head = layers[layers.length - 1].activation().name();
-        return outputSize() == 1 ? head.equals("sigmoid") || head.equals("tanh")
-                : head.equals("softmax") || head.equals("sigmoid");
+        return classes.isClassifier();
     }
 
     /**
@@ -300,13 +285,8 @@ public final class Network {
      * @throws ArithmeticException if an output is NaN or infinite
      */
     public int[] predictClass(double[][] x) {
-        requireClassifier();
-        double[][] p = predict(x);
-        int[] classes = new int[p.length];
-        for (int i = 0; i < p.length; i++) {
-            classes[i] = classOf(p[i]);
-        }
-        return classes;
+        classes.requireClassifier();
+        return classes.classesOf(predict(x));
     }
 
     /**
@@ -319,25 +299,8 @@ public final class Network {
      * @throws ArithmeticException if an output is NaN or infinite
      */
     public int predictClass(double[] x) {
-        requireClassifier();
-        return classOf(predict(x));
-    }
-
-    private void requireClassifier() {
-        if (!isClassifier()) {
-            throw new IllegalStateException("predictClass needs a classifier, but this network has " + outputSize()
-                    + " output(s) with activation " + layers[layers.length - 1].activation().name()
-                    + ". Use a sigmoid (or tanh) output for two classes, softmax over several outputs for more, or"
-                    + " call predict for regression outputs.");
-        }
-    }
-
-    private int classOf(double[] p) {
-        if (p.length == 1) {
-            double threshold = layers[layers.length - 1].activation().name().equals("tanh") ? 0.0 : 0.5;
-            return p[0] >= threshold ? 1 : 0;
-        }
-        return OneHot.argmax(p);                                            // the first largest
+        classes.requireClassifier();
+        return classes.classOf(predict(x));
     }
 
     /**
@@ -351,9 +314,7 @@ public final class Network {
      *     target does not suit the loss
      */
     public double loss(double[][] x, double[][] y) {
-        Inputs.checkInputs(x, inputSize());
-        Inputs.checkTargets(x, y, outputSize(), loss);
-        return prediction.loss(x, y, loss, params);
+        return prediction.loss(x, y);
     }
 
     // ----------------------------------------------------------------------------------------
@@ -364,14 +325,7 @@ public final class Network {
      * {@code b}}
      */
     public double[] parameters() {
-        double[] copy = new double[params.count];
-        params.lock.readLock().lock();
-        try {
-            params.toFlat(copy);
-        } finally {
-            params.lock.readLock().unlock();
-        }
-        return copy;
+        return params.copy();
     }
 
     /**
@@ -382,20 +336,7 @@ public final class Network {
      *     value is not finite
      */
     public synchronized void setParameters(double[] parameters) {
-        Objects.requireNonNull(parameters, "parameters");
-        if (parameters.length != params.count) {
-            throw new IllegalArgumentException("parameters has " + parameters.length + " values but this network has "
-                    + params.count + " parameters; pass an array from parameters() of a network with the same layers.");
-        }
-        Checks.vector(parameters, "parameters");
-        params.lock.writeLock().lock();
-        try {
-            params.fromFlat(parameters);
-            engine.parametersChanged();
-            training.parametersSet();
-        } finally {
-            params.lock.writeLock().unlock();
-        }
+        training.setParameters(parameters);
     }
 
     /**
@@ -465,8 +406,7 @@ public final class Network {
      * @return a workspace for this network
      */
     public Workspace workspace(int capacity) {
-        Checks.atLeast(capacity, 1, "capacity");
-        return engine.newWorkspace(capacity, true);
+        return training.workspace(capacity);
     }
 
     /**
@@ -531,16 +471,11 @@ public final class Network {
      * cross a kink.
      */
     BitSet kinkPattern(double[][] x) {
-        return prediction.kinkPattern(x, params);
+        return prediction.kinkPattern(x);
     }
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("Network(").append(inputSize());
-        for (Layer layer : layers) {
-            s.append(" -> ").append(layer.outputSize()).append(' ').append(layer.activation().name());
-        }
-        return s.append(", loss ").append(loss.name()).append(", ").append(params.count).append(" parameters)")
-                .toString();
+        return "Network(" + LayerStack.describe(layers) + ", loss " + loss.name() + ", " + params.count + " parameters)";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.mlp4j;
 
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.random.RandomGenerator;
 
@@ -89,9 +90,30 @@ final class Parameters {
         return layer.kernel() == Layer.Kernel.AFFINE;
     }
 
+    /**
+     * Returns where layer {@code l}'s parameters start in the flat order.
+     *
+     * @throws IndexOutOfBoundsException if there is no such layer
+     */
+    int offset(int l) {
+        return offsets[Objects.checkIndex(l, layers.length)];
+    }
+
     /** Returns whether layer {@code l} is dense. */
     boolean dense(int l) {
         return weights[l] != null;
+    }
+
+    /** {@return a new copy of the parameters in the flat order}, taken under the read lock. */
+    double[] copy() {
+        double[] theta = new double[count];
+        lock.readLock().lock();
+        try {
+            toFlat(theta);
+        } finally {
+            lock.readLock().unlock();
+        }
+        return theta;
     }
 
     /**

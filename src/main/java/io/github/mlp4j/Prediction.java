@@ -5,8 +5,9 @@ import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Runs a network's predictions: the forward pass of the caller's rows through scratch buffers
- * borrowed from a small pool that the network owns.
+ * The prediction side of a {@link Network}: it checks the caller's rows, runs the forward pass
+ * through scratch buffers borrowed from a small pool that the network owns, and checks the
+ * outputs ({@link Network#predict}, {@link Network#loss}).
  *
  * <p>Memory: a prediction borrows a workspace for the length of the call and gives it back. The
  * pool keeps at most a few idle workspaces (one-row ones for single rows, and batch ones of at
@@ -27,15 +28,24 @@ final class Prediction {
     static final int MAX_ROWS = 256;
 
     private final Engine engine;
+    private final Parameters params;
+    private final Loss loss;
     private final int threads;
+    private final int inputSize;
+    private final int outputSize;
     /** Rows per batch workspace: as many as fit {@link #BATCH_BYTES}, at least 1 and at most {@link #MAX_ROWS}. */
     final int batchRows;
     private final AtomicReferenceArray<Workspace> singles;
     private final AtomicReferenceArray<Workspace> batches;
 
-    Prediction(Engine engine, Layer[] layers, int threads) {
+    Prediction(Engine engine, Parameters params, Loss loss, int threads) {
+        Layer[] layers = params.layers;
         this.engine = engine;
+        this.params = params;
+        this.loss = loss;
         this.threads = threads;
+        this.inputSize = layers[0].inputSize();
+        this.outputSize = layers[layers.length - 1].outputSize();
         long perRow = 0;
         for (int l = 0; l < layers.length; l++) {
             int chunks = engine.chunkStarts[l] != null ? Engine.CHUNKS : 0;
@@ -46,8 +56,9 @@ final class Prediction {
         this.batches = new AtomicReferenceArray<>(Math.min(threads + 1, 8));
     }
 
-    /** Writes the outputs of one row into {@code out}; the caller checked both. Allocates nothing once warm. */
-    void predict(double[] x, double[] out, Parameters params) {
+    /** See {@link Network#predict(double[], double[])}. Allocates nothing once warm. */
+    void predict(double[] x, double[] out) {
+        Inputs.checkRow(x, out, inputSize, outputSize);
         Workspace w = take(singles, 1);
         w.input[0] = x;
         params.lock.readLock().lock();
@@ -59,10 +70,13 @@ final class Prediction {
         }
         System.arraycopy(w.output()[0], 0, out, 0, out.length);
         give(singles, w);
+        Inputs.checkOutput(out, 0);
     }
 
-    /** Writes the outputs of every row of {@code x} into the same rows of {@code out}; the caller checked {@code x}. */
-    void predict(double[][] x, double[][] out, Parameters params) {
+    /** See {@link Network#predict(double[][])}. */
+    double[][] predict(double[][] x) {
+        Inputs.checkInputs(x, inputSize);
+        double[][] out = new double[x.length][outputSize];
         params.lock.readLock().lock();
         try {
             if (!predictInParts(x, out)) {
@@ -73,12 +87,14 @@ final class Prediction {
         } finally {
             params.lock.readLock().unlock();
         }
+        Inputs.checkOutputs(out);
+        return out;
     }
 
-    /**
-     * Returns the mean cost of rows {@code x}, {@code y} (checked by the caller) under the loss.
-     */
-    double loss(double[][] x, double[][] y, Loss loss, Parameters params) {
+    /** See {@link Network#loss}. */
+    double loss(double[][] x, double[][] y) {
+        Inputs.checkInputs(x, inputSize);
+        Inputs.checkTargets(x, y, outputSize, loss);
         Workspace w = take(batches, batchRows);
         int last = w.a.length - 1;
         int width = w.a[last][0].length;
@@ -172,7 +188,7 @@ final class Prediction {
     }
 
     /** See {@link Network#kinkPattern}: which pre-activations of kinked layers are positive. */
-    BitSet kinkPattern(double[][] x, Parameters params) {
+    BitSet kinkPattern(double[][] x) {
         Workspace w = engine.newWorkspace(x.length, false);
         System.arraycopy(x, 0, w.input, 0, x.length);
         params.lock.readLock().lock();

@@ -8,8 +8,9 @@ import java.util.Objects;
 
 /**
  * The training side of a {@link Network}: mini-batch gradient descent ({@link #fit},
- * {@link #step}), the gradient for trainers that run their own loops ({@link #computeGradient},
- * {@link #update}), and the buffers and step count these keep between calls.
+ * {@link #step}), the gradient for trainers that run their own loops ({@link #workspace},
+ * {@link #computeGradient}, {@link #update}), every write of the parameters (those and
+ * {@link #setParameters}), and the buffers and step count these keep between calls.
  *
  * <p>Not thread-safe: the network calls every method while it holds its own monitor.
  */
@@ -37,11 +38,6 @@ final class Training {
         this.loss = loss;
         this.rng = rng;
         this.seed = seed;
-    }
-
-    /** Notes that the parameters were set from outside, so the flat copy is out of date. */
-    void parametersSet() {
-        flatCurrent = false;
     }
 
     /** See {@link Network#gradient}. */
@@ -151,6 +147,12 @@ final class Training {
         }
     }
 
+    /** See {@link Network#workspace}. */
+    Workspace workspace(int capacity) {
+        Checks.atLeast(capacity, 1, "capacity");
+        return engine.newWorkspace(capacity, true);
+    }
+
     /** See {@link Network#computeGradient}. */
     double computeGradient(double[][] x, double[][] y, int rows, Workspace workspace) {
         Objects.requireNonNull(workspace, "workspace");
@@ -216,14 +218,31 @@ final class Training {
             flatCurrent = false;                                             // θ' is dropped; the rows keep θ
             return false;
         }
+        write(flat);                                                         // θ ← θ'
+        return true;
+    }
+
+    /** See {@link Network#setParameters}. */
+    void setParameters(double[] theta) {
+        Objects.requireNonNull(theta, "parameters");
+        if (theta.length != params.count) {
+            throw new IllegalArgumentException("parameters has " + theta.length + " values but this network has "
+                    + params.count + " parameters; pass an array from parameters() of a network with the same layers.");
+        }
+        Checks.vector(theta, "parameters");
+        write(theta);
+        flatCurrent = false;
+    }
+
+    /** Sets the parameters from {@code theta} in the flat order, under the write lock. */
+    private void write(double[] theta) {
         params.lock.writeLock().lock();
         try {
-            params.fromFlat(flat);                                           // θ ← θ'
+            params.fromFlat(theta);
             engine.parametersChanged();
         } finally {
             params.lock.writeLock().unlock();
         }
-        return true;
     }
 
     private Workspace trainingWorkspace(int rows) {

@@ -11,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
- * What the embedding benchmarks share: workload M's network and data, retained-heap measurement
- * and one JSON line per result. Uses only the library's public API, so that it survives changes
+ * What the benchmarks share: workload M's network and data, retained-heap measurement and one
+ * JSON line per result (NaN and infinity print as {@code null}). Uses only the library's public API, so that it survives changes
  * inside the library.
  */
 final class BenchSupport {
@@ -30,7 +31,11 @@ final class BenchSupport {
 
     /** Random MNIST-shaped rows: {@code n} rows of 784 values in [0, 1) and one-hot targets of 10 classes. */
     static double[][][] mnistLike(int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
+        return mnistLike(n, new SplittableRandom(seed));
+    }
+
+    /** As {@link #mnistLike(int, long)}, drawing from {@code rng}: row by row, 784 values then the class. */
+    static double[][][] mnistLike(int n, RandomGenerator rng) {
         double[][] x = new double[n][784];
         double[][] y = new double[n][10];
         for (int i = 0; i < n; i++) {

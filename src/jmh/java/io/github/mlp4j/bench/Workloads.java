@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -136,7 +135,7 @@ public final class Workloads {
             r.put("epoch_s", epochSeconds);
         }
         r.put("load_avg", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        print(r);
+        BenchSupport.print(r);
         return net;
     }
 
@@ -177,7 +176,7 @@ public final class Workloads {
         r.put("copies_samples_per_s", sps);
         r.put("samples_per_s", Arrays.stream(sps).sum());
         r.put("load_avg", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        print(r);
+        BenchSupport.print(r);
     }
 
     /** Bytes allocated by the calling thread per computeGradient + update step, over 1,000 steps. */
@@ -242,7 +241,7 @@ public final class Workloads {
         r.put("batch_rows", x.length);
         r.put("batch_rows_per_s", x.length / median(batchSeconds.clone()));
         r.put("load_avg", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        print(r);
+        BenchSupport.print(r);
     }
 
     private static long multiplyAdds(Network net) {
@@ -319,21 +318,9 @@ public final class Workloads {
     /** Random MNIST-shaped data: 8,000 + 2,000 rows of 784 values in [0, 1), 10 classes. */
     private static double[][][] randomMnist(long seed) {
         Rng rng = new Rng(seed);
-        double[][][] d = new double[4][][];
-        for (int part = 0; part < 2; part++) {
-            int n = part == 0 ? 8000 : 2000;
-            double[][] x = new double[n][784];
-            double[][] y = new double[n][10];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < 784; k++) {
-                    x[i][k] = rng.nextDouble();
-                }
-                y[i][rng.nextInt(10)] = 1.0;
-            }
-            d[2 * part] = x;
-            d[2 * part + 1] = y;
-        }
-        return d;
+        double[][][] train = BenchSupport.mnistLike(8000, rng);
+        double[][][] test = BenchSupport.mnistLike(2000, rng);                // the same generator, carried on
+        return new double[][][] {train[0], train[1], test[0], test[1]};
     }
 
     /** Two concentric circles, 1,280 + 320 rows, label 1 for the inner one. */
@@ -356,30 +343,5 @@ public final class Workloads {
             d[2 * part + 1] = y;
         }
         return d;
-    }
-
-    private static void print(Map<String, Object> r) {
-        StringBuilder s = new StringBuilder("{");
-        for (Map.Entry<String, Object> e : r.entrySet()) {
-            if (s.length() > 1) {
-                s.append(", ");
-            }
-            s.append('"').append(e.getKey()).append("\": ");
-            Object v = e.getValue();
-            if (v instanceof String) {
-                s.append('"').append(v).append('"');
-            } else if (v instanceof double[] a) {
-                s.append('[');
-                for (int i = 0; i < a.length; i++) {
-                    s.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.4f", a[i]));
-                }
-                s.append(']');
-            } else if (v instanceof Double dv) {
-                s.append(String.format(Locale.ROOT, dv >= 100 ? "%.0f" : "%.4f", dv));
-            } else {
-                s.append(v);
-            }
-        }
-        System.out.println(s.append('}'));
     }
 }

@@ -20,12 +20,7 @@ final class FormatV1 {
     private static Network readNetwork(Decoder d) throws IOException {
         long start = d.position();
         long seed = d.int64("network.seed");
-        long inputAt = d.position();
-        int inputSize = d.int32("network.inputSize");
-        if (inputSize < 1) {
-            throw new ModelFormatException("network.inputSize is " + inputSize + " but must be at least 1;"
-                    + " the model is damaged.", "network.inputSize", inputAt);
-        }
+        int inputSize = Sections.readSize(d, "network.inputSize");
         // each layer takes at least 12 bytes: outputSize, the activation's name length, its parameter count
         int layerCount = d.count("network.layerCount", 1, 12);
         NetworkBuilder builder = Network.builder().input(inputSize).seed(seed);
@@ -34,17 +29,9 @@ final class FormatV1 {
         for (int l = 0; l < layerCount; l++) {
             String field = "network.layers[" + l + "]";
             long unitsAt = d.position();
-            int units = d.int32(field + ".outputSize");
-            if (units < 1) {
-                throw new ModelFormatException(field + ".outputSize is " + units + " but must be at least 1;"
-                        + " the model is damaged.", field + ".outputSize", unitsAt);
-            }
+            int units = Sections.readSize(d, field + ".outputSize");
             parameters += (long) width * units + units;                      // W (width × units), then b
-            if (parameters > d.remaining() / 8) {
-                throw new ModelFormatException("The layers up to " + field + " need " + parameters + " parameters of"
-                        + " 8 bytes but only " + d.remaining() + " bytes remain; the model is damaged.",
-                        field + ".outputSize", unitsAt);
-            }
+            Sections.checkParameterRoom(d, parameters, field, unitsAt);
             builder.dense(units, Sections.readActivation(d, field + ".activation"));
             width = units;
         }

@@ -88,12 +88,7 @@ final class FormatV2 {
     private static Network readNetwork(Decoder d) throws IOException {
         long start = d.position();
         long seed = d.int64("network.seed");
-        long inputAt = d.position();
-        int inputSize = d.int32("network.inputSize");
-        if (inputSize < 1) {
-            throw new ModelFormatException("network.inputSize is " + inputSize + " but must be at least 1;"
-                    + " the model is damaged.", "network.inputSize", inputAt);
-        }
+        int inputSize = Sections.readSize(d, "network.inputSize");
         int layerCount = d.count("network.layerCount", 1, MIN_LAYER_BYTES);
         NetworkBuilder builder = Network.builder().input(inputSize).seed(seed);
         long parameters = 0;
@@ -110,11 +105,7 @@ final class FormatV2 {
                         + " codec). Otherwise the model may come from a newer mlp4j.", field + ".kind", kindAt);
             }
             long unitsAt = d.position();
-            int units = d.int32(field + ".outputSize");
-            if (units < 1) {
-                throw new ModelFormatException(field + ".outputSize is " + units + " but must be at least 1;"
-                        + " the model is damaged.", field + ".outputSize", unitsAt);
-            }
+            int units = Sections.readSize(d, field + ".outputSize");
             Activation activation = Sections.readActivation(d, field + ".activation");
             int length = d.count(field + ".config.length", 0, 1);
             long configAt = d.position();
@@ -123,11 +114,7 @@ final class FormatV2 {
                     activation, field, kindAt);
             // a dense layer's count is computed here in 64 bits; a user layer reports its own
             parameters += layer instanceof Dense ? (long) width * units + units : layer.parameterCount();
-            if (parameters > d.remaining() / 8) {
-                throw new ModelFormatException("The layers up to " + field + " need " + parameters + " parameters of"
-                        + " 8 bytes but only " + d.remaining() + " bytes remain; the model is damaged.",
-                        field + ".outputSize", unitsAt);
-            }
+            Sections.checkParameterRoom(d, parameters, field, unitsAt);
             if (layer instanceof Dense) {
                 builder.dense(units, activation);
             } else {

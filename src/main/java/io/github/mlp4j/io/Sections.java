@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * The fields that versions 1 and 2 of the format share ({@code docs/model-format.md}): an
  * activation, the loss, and the scaling, class-name and provenance sections, each with its
- * writer and its reader side by side so that they keep the same rules.
+ * writer and its reader side by side so that they keep the same rules; and the checks of the
+ * network section that both readers make alike (sizes, room for the parameters, its end).
  */
 final class Sections {
     private Sections() {
@@ -107,6 +108,33 @@ final class Sections {
                             + " [0, 1); the model is damaged.", field + ".slope", slopeAt);
                 }
                 return Activation.leakyRelu(slope);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Network: the checks every version makes alike
+
+    /** Reads the int32 size {@code field} (the input size or a layer's outputSize), which must be at least 1. */
+    static int readSize(Decoder d, String field) throws IOException {
+        long at = d.position();
+        int size = d.int32(field);
+        if (size < 1) {
+            throw new ModelFormatException(field + " is " + size + " but must be at least 1; the model is damaged.",
+                    field, at);
+        }
+        return size;
+    }
+
+    /**
+     * Throws unless the bytes left can hold {@code parameters} float64 values, the parameters that
+     * the layers up to {@code field} need; {@code unitsAt} is where that layer's outputSize is.
+     */
+    static void checkParameterRoom(Decoder d, long parameters, String field, long unitsAt)
+            throws ModelFormatException {
+        if (parameters > d.remaining() / 8) {
+            throw new ModelFormatException("The layers up to " + field + " need " + parameters + " parameters of"
+                    + " 8 bytes but only " + d.remaining() + " bytes remain; the model is damaged.",
+                    field + ".outputSize", unitsAt);
         }
     }
 

@@ -131,7 +131,8 @@ public final class History {
 
     /**
      * Returns a sentence that explains why training ended, such as
-     * {@code "validation cost did not improve for 10 epochs after epoch 31 (0.0412)."}.
+     * {@code "validation cost did not improve on 0.0412000 (epoch 31) for 10 epochs (minDelta 0: any
+     * improvement would have counted)."}.
      *
      * @return the explanation
      */

@@ -1,6 +1,7 @@
 package io.github.mlp4j.train;
 
 import io.github.mlp4j.data.BatchSource;
+import io.github.mlp4j.internal.Checks;
 import io.github.mlp4j.internal.Rng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,11 +60,7 @@ final class SourceBatches implements TrainingBatches {
     }
 
     private void requireFiniteRow(double[] row, String name, int i) {
-        double sum = 0.0;
-        for (double v : row) {
-            sum += v * 0.0;                                             // NaN or ±∞ times 0 is NaN
-        }
-        if (sum != 0.0) {
+        if (!Checks.allFinite(row)) {
             throw new IllegalArgumentException("Batch " + batch + " of epoch " + epoch + " from the batch source"
                     + " holds NaN or infinity in row " + i + " of " + name + "; every value must be finite."
                     + " Remove or impute missing values in the data.");

@@ -6,7 +6,6 @@ import io.github.mlp4j.TrainingInterruptedException;
 import io.github.mlp4j.Workspace;
 import io.github.mlp4j.data.BatchSource;
 import io.github.mlp4j.data.Dataset;
-import io.github.mlp4j.data.OneHot;
 import io.github.mlp4j.internal.Checks;
 import io.github.mlp4j.internal.Rng;
 import io.github.mlp4j.metrics.Accuracy;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -280,25 +278,12 @@ public final class Trainer {
             }
             return new LbfgsTraining(config, listeners, lbfgs).run(net, rows.x, rows.y, xv, yv);
         }
-        EarlyStopping rule = config.earlyStopping().orElse(null);
-        boolean validating = xv != null;
-        boolean classifier = isClassifier(net);
-        checkMonitor(rule, validating, classifier);
-        int[] actual = validating && classifier ? labels(yv) : null;
+        RunRecord record = new RunRecord(config, listeners, net, xv, yv);   // checks the early-stopping monitor
         Optimizer.State state = config.optimizer().start(net.parameterCount());
         Workspace w = net.workspace(batches.capacity());
         boolean clip = config.maxGradientNorm() < Double.POSITIVE_INFINITY;
-        List<History.Epoch> epochRows = new ArrayList<>();
-        double best = Double.NaN;
-        int bestEpoch = 0;
-        double[] bestTheta = null;
         double lastFinite = Double.NaN;
-        History.StopReason reason = History.StopReason.COMPLETED;
-        String why = "ran all " + config.epochs() + " epochs.";
-        long startNanos = System.nanoTime();
-        for (TrainingListener l : listeners) {
-            l.onTrainingStart(net, config, trainingRows, validating ? xv.length : 0);
-        }
+        record.start(trainingRows);
         try {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 double rate = learningRate(epoch);
@@ -308,7 +293,7 @@ public final class Trainer {
                 int batch = 0;
                 for (int rows = batches.next(); rows > 0; rows = batches.next()) {
                     if (Thread.currentThread().isInterrupted()) {               // the flag stays set
-                        throw interrupted(epoch, batch, epochRows);
+                        throw record.interrupted(epoch, batch);
                     }
                     batch++;
                     double cost = net.computeGradient(batches.x(), batches.y(), rows, w);   // C, g = ∂C/∂θ
@@ -322,75 +307,28 @@ public final class Trainer {
                     seen += rows;
                     if (epoch == 1 && batch == 1) {
                         double[][] probe = batches.scaleProbe(rows);
-                        warnIfUnscaled(probe, probe.length);
+                        record.warn(Warning.Kind.UNSCALED_INPUTS, TrainingWarnings.unscaledMessage(probe, probe.length));
                     }
                 }
-                double trainingCost = costSum / seen;
-                double validationCost = validating ? net.loss(xv, yv) : Double.NaN;
-                double accuracy = actual != null ? accuracy(net.predictClass(xv), actual) : Double.NaN;
-                History.Epoch row = new History.Epoch(epoch, trainingCost, validationCost, accuracy, rate,
-                        (System.nanoTime() - startNanos) / 1e9);
-                epochRows.add(row);
-                for (TrainingListener l : listeners) {
-                    l.onEpochEnd(row);
-                }
-                if (rule != null) {
-                    double value = row.value(rule.monitor());
-                    if (rule.improves(value, best)) {
-                        best = value;
-                        bestEpoch = epoch;
-                        bestTheta = rule.restoreBestWeights() ? net.parameters() : null;
-                    }
-                }
-                if (trainingCost <= config.targetCost()) {
-                    reason = History.StopReason.TARGET_COST;
-                    why = String.format(Locale.ROOT, "training cost %.6g reached the target %.6g in epoch %d.",
-                            trainingCost, config.targetCost(), epoch);
-                } else if (rule != null && epoch - bestEpoch >= rule.patience()) {
-                    reason = History.StopReason.EARLY_STOPPING;
-                    why = rule.stopMessage(bestEpoch, best);
-                }
-                if (reason != History.StopReason.COMPLETED) {
-                    if (epoch < config.epochs()) {
-                        for (TrainingListener l : listeners) {
-                            l.onStop(reason, why);
-                        }
-                        break;
-                    }
-                    reason = History.StopReason.COMPLETED;                 // the rule fired in the last epoch
-                    why = "ran all " + config.epochs() + " epochs.";
+                if (!record.endEpoch(epoch, costSum / seen, rate, config.epochs())) {
+                    break;                                                  // a stopping rule fired
                 }
             }
         } catch (DivergenceException e) {
-            for (TrainingListener l : listeners) {
-                try {
-                    l.onDivergence(e);
-                } catch (RuntimeException | Error listenerFailure) {
-                    e.addSuppressed(listenerFailure);                        // the divergence stays the error
-                }
-            }
-            throw e;
+            throw record.diverged(e);
         } catch (TrainingInterruptedException e) {
-            for (TrainingListener l : listeners) {
-                l.onStop(History.StopReason.INTERRUPTED, e.getMessage());
-            }
+            record.stop(History.StopReason.INTERRUPTED, e.getMessage());
             throw e;
         } finally {
             batches.finish();
         }
-        if (bestTheta != null && bestEpoch != epochRows.size()) {
-            net.setParameters(bestTheta);                                   // restore the best weights
-            why = why + " Restored the parameters of epoch " + bestEpoch + ".";
+        record.restoreBest();
+        record.warn(Warning.Kind.SINGLE_CLASS_PREDICTIONS, record.singleClassMessage());   // on the final parameters
+        double[][] sample = batches.sample();
+        if (sample != null && sample.length > 0) {
+            record.warn(Warning.Kind.INACTIVE_RELU_UNITS, TrainingWarnings.inactiveReluMessage(net, sample));
         }
-        if (validating && actual != null) {
-            warnIfSingleClass(net.predictClass(xv), actual);
-        }
-        warnIfInactiveRelu(net, batches.sample());
-        History history = new History(epochRows, reason, why, rule == null ? 0 : bestEpoch);
-        for (TrainingListener l : listeners) {
-            l.onTrainingEnd(history);
-        }
-        return history;
+        return record.end("ran all " + config.epochs() + " epochs.");
     }
 
     // ----------------------------------------------------------------------------------------
@@ -403,15 +341,6 @@ public final class Trainer {
                     + "; a schedule must return a finite rate of at least 0.");
         }
         return rate;
-    }
-
-    /** Returns the exception for an interrupt before step {@code batch + 1} of {@code epoch}. */
-    private static TrainingInterruptedException interrupted(int epoch, int batch, List<History.Epoch> finished) {
-        double[] costs = new double[finished.size()];
-        for (int e = 0; e < costs.length; e++) {
-            costs[e] = finished.get(e).trainingCost();
-        }
-        return new TrainingInterruptedException(epoch, batch, costs);
     }
 
     /**
@@ -434,91 +363,10 @@ public final class Trainer {
         }
     }
 
-    static boolean isClassifier(Network net) {
-        return net.isClassifier();
-    }
-
-    static void checkMonitor(EarlyStopping rule, boolean validating, boolean classifier) {
-        if (rule == null) {
-            return;
-        }
-        if (rule.monitor().needsValidation() && !validating) {
-            throw new IllegalArgumentException("Early stopping monitors " + name(rule.monitor())
-                    + ", but there are no validation rows; set validationFraction (such as 0.2), pass validation"
-                    + " rows, or monitor TRAINING_COST.");
-        }
-        if (rule.monitor() == EarlyStopping.Monitor.VALIDATION_ACCURACY && !classifier) {
-            throw new IllegalArgumentException("Early stopping monitors validation accuracy, but the network is not a"
-                    + " classifier (its output is neither sigmoid nor softmax); monitor VALIDATION_COST instead.");
-        }
-    }
-
-    static String name(EarlyStopping.Monitor monitor) {
-        return monitor.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    /** Returns each row's class: the index of the largest target, or target ≥ 0.5 for one column. */
-    static int[] labels(double[][] y) {
-        int[] labels = new int[y.length];
-        for (int i = 0; i < y.length; i++) {
-            double[] row = y[i];
-            labels[i] = row.length == 1 ? (row[0] >= 0.5 ? 1 : 0) : OneHot.argmax(row);
-        }
-        return labels;
-    }
-
     /** Returns the accuracy of {@code predicted} against the truth {@code actual}. */
     static double accuracy(int[] predicted, int[] actual) {
         return Accuracy.of(actual, predicted);
     }
-
-    // ----------------------------------------------------------------------------------------
-    // Warnings
-
-    private void warn(Warning.Kind kind, String message) {
-        Warning warning = new Warning(kind, message);
-        for (TrainingListener l : listeners) {
-            l.onWarning(warning);
-        }
-    }
-
-    /**
-     * Warns when rows 0..rows−1 of {@code x} look unscaled: the largest feature range is more than
-     * 100 times the smallest non-zero one, or a feature's mean absolute value exceeds 10.
-     */
-    private void warnIfUnscaled(double[][] x, int rows) {
-        String message = TrainingWarnings.unscaledMessage(x, rows);
-        if (message != null) {
-            warn(Warning.Kind.UNSCALED_INPUTS, message);
-        }
-    }
-
-
-    private void warnIfSingleClass(int[] predicted, int[] actual) {
-        boolean severalActual = false;
-        boolean severalPredicted = false;
-        for (int i = 1; i < actual.length; i++) {
-            severalActual |= actual[i] != actual[0];
-            severalPredicted |= predicted[i] != predicted[0];
-        }
-        if (severalActual && !severalPredicted) {
-            warn(Warning.Kind.SINGLE_CLASS_PREDICTIONS, "The classifier predicts class " + predicted[0] + " for all "
-                    + predicted.length + " validation rows, which hold several classes. Check the input scaling"
-                    + " and the class balance, lower the learning rate, or train longer.");
-        }
-    }
-
-    /** Warns when a ReLU layer (not the output) has units whose z ≤ 0 for every sampled row. */
-    private void warnIfInactiveRelu(Network net, double[][] sample) {
-        if (sample == null || sample.length == 0) {
-            return;
-        }
-        String message = TrainingWarnings.inactiveReluMessage(net, sample);
-        if (message != null) {
-            warn(Warning.Kind.INACTIVE_RELU_UNITS, message);
-        }
-    }
-
 
     // ----------------------------------------------------------------------------------------
     // Data checks

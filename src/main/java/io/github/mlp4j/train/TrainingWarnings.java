@@ -7,12 +7,17 @@ import java.util.Locale;
 
 /**
  * The messages of the trainer's warnings for likely mistakes ({@link Warning}): inputs that look
- * unscaled, and ReLU units that never activate. Each returns null when there is nothing to say.
+ * unscaled, a classifier that predicts one class for everything, and ReLU units that never
+ * activate. Each returns null when there is nothing to say.
  */
 final class TrainingWarnings {
     private TrainingWarnings() {
     }
 
+    /**
+     * Looks at rows 0..rows−1 of {@code x} for inputs that look unscaled: the largest feature range
+     * is more than 100 times the smallest non-zero one, or a feature's mean absolute value exceeds 10.
+     */
     static String unscaledMessage(double[][] x, int rows) {
         int width = x[0].length;
         double widest = 0;
@@ -63,6 +68,23 @@ final class TrainingWarnings {
                 + " or the first layer's units will saturate or dominate.").toString();
     }
 
+    /** Looks for a classifier that predicts one class for every validation row when they hold several. */
+    static String singleClassMessage(int[] predicted, int[] actual) {
+        boolean severalActual = false;
+        boolean severalPredicted = false;
+        for (int i = 1; i < actual.length; i++) {
+            severalActual |= actual[i] != actual[0];
+            severalPredicted |= predicted[i] != predicted[0];
+        }
+        if (!severalActual || severalPredicted) {
+            return null;
+        }
+        return "The classifier predicts class " + predicted[0] + " for all " + predicted.length + " validation rows,"
+                + " which hold several classes. Check the input scaling and the class balance, lower the learning"
+                + " rate, or train longer.";
+    }
+
+    /** Looks for ReLU layers (not the output) with units whose z ≤ 0 for every sampled row. */
     static String inactiveReluMessage(Network net, double[][] sample) {
         List<Layer> layers = net.layers();
         double[] theta = net.parameters();

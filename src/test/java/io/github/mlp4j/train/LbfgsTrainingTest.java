@@ -157,6 +157,8 @@ class LbfgsTrainingTest {
         History history = new Trainer(config).fit(net, data);
         assertThat(history.stopReason()).isEqualTo(History.StopReason.EARLY_STOPPING);
         assertThat(history.size()).isEqualTo(history.bestEpoch() + 3);
+        assertThat(history.stopMessage()).startsWith(rule.stopMessage(history.bestEpoch(),
+                history.epochs().get(history.bestEpoch() - 1).validationCost()));   // the trainer's own words
         double bestValidation = history.epochs().get(history.bestEpoch() - 1).validationCost();
         for (History.Epoch row : history.epochs()) {
             assertThat(row.validationCost()).isGreaterThanOrEqualTo(bestValidation);

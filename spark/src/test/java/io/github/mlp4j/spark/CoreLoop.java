@@ -61,7 +61,7 @@ final class CoreLoop {
                 if (config.maxGradientNorm() < Double.POSITIVE_INFINITY) {
                     Gradients.clipByNorm(g, config.maxGradientNorm());
                 }
-                net.update(new LocalUpdate(state, config.weightDecay()), g, rate);
+                net.update(state, g, rate, config.weightDecay(), 1.0);     // θ ← update(θ, g + λθ, ε)
             }
         }
     }
