@@ -24,7 +24,8 @@ import java.util.random.RandomGenerator;
 /**
  * A layer of your own, end to end: written against the public {@link Layer} interface, checked
  * against finite differences, trained beside dense and dropout layers, saved and loaded once its
- * kind is registered, and exported to ONNX (which names the layer it cannot express).
+ * kind is registered, and exported to ONNX once the exporter has a writer for it (without one,
+ * export refuses and names the layer).
  *
  * <p>The layer, {@link ScaleShift}, learns one scale and one shift per unit, {@code z = x ⊙ γ + β},
  * the affine part of batch normalisation. It has no activation of its own (identity).
@@ -33,8 +34,10 @@ import java.util.random.RandomGenerator;
  * <pre>
  * bash tools/run.sh CustomLayer
  * </pre>
- * It prints the gradient check, the test accuracy before and after saving, the ONNX outcome, and
- * as its last line one JSON object.
+ * (option {@code --out DIR}, default {@code target/examples/custom-layer}, where it writes
+ * {@code custom-layer.mlp4j} and {@code custom-layer.onnx}). It prints the gradient check, the test
+ * accuracy, whether the loaded model predicts the same, the default exporter's refusal, the ONNX
+ * file, and as its last line one JSON object.
  */
 public final class CustomLayer {
     private CustomLayer() {
@@ -118,10 +121,13 @@ public final class CustomLayer {
     /**
      * Runs the example.
      *
-     * @param args none
+     * @param args {@code --out DIR}, or none
      * @throws IOException if the model file cannot be written or read
      */
     public static void main(String[] args) throws IOException {
+        Path out = Files.createDirectories(Path.of(args.length == 2 && args[0].equals("--out") ? args[1]
+                : "target/examples/custom-layer"));
+
         // 1. Register the kind once, so that model files can hold the layer (it has no settings to save).
         LayerKinds.register("io.github.mlp4j.examples.scale-shift", ScaleShift.class,
                 LayerCodec.of((layer, config) -> { }, (config, inputSize, outputSize, activation) -> new ScaleShift(inputSize)));
@@ -150,26 +156,38 @@ public final class CustomLayer {
         System.out.printf("test accuracy %.3f%n", accuracy);
 
         // 4. Save and load: the file names the layer's kind, and loading recreates it.
-        Path file = Files.createTempFile("custom-layer", ".mlp4j");
+        Path file = out.resolve("custom-layer.mlp4j");
         net.save(file);
         Network loaded = Network.load(file);
-        Files.delete(file);
         boolean same = Arrays.deepEquals(loaded.predict(parts.test().x()), net.predict(parts.test().x()));
         System.out.println("loaded " + loaded + "; same predictions: " + same);
 
-        // 5. Export: ONNX has no node for this layer, and the exporter says which layer it cannot write.
-        String onnx;
+        // 5. Export: the default exporter has no writer for the layer and says so, naming it.
+        String refusal = "";
         try {
             OnnxExporter.defaults().toByteArray(loaded);
-            onnx = "exported";
         } catch (IllegalArgumentException e) {
-            onnx = e.getMessage();
+            refusal = e.getMessage();
         }
-        System.out.println("ONNX: " + onnx);
+        System.out.println("ONNX without a writer: " + refusal);
+
+        // 6. A writer adds the layer's nodes, z = x ⊙ γ + β as Mul and Add; the exporter appends its activation.
+        OnnxExporter exporter = OnnxExporter.defaults().withLayerWriter(ScaleShift.class,
+                (layer, parameters, input, nodes) -> {
+                    int n = layer.outputSize();
+                    String gamma = nodes.initializer("gamma", new long[] {n}, Arrays.copyOfRange(parameters, 0, n));
+                    String beta = nodes.initializer("beta", new long[] {n}, Arrays.copyOfRange(parameters, n, 2 * n));
+                    return nodes.node("Add", nodes.node("Mul", input, gamma), beta);
+                });
+        Path onnx = out.resolve("custom-layer.onnx");
+        exporter.export(loaded, onnx);
+        System.out.println("ONNX with a writer: " + onnx + " (" + Files.size(onnx) + " bytes)");
         System.out.println(new JsonLine()
                 .put("test_accuracy", accuracy)
                 .put("gradient_check_error", check.maxRelativeError())
                 .put("same_after_load", same)
-                .put("onnx", onnx));
+                .put("model", file)
+                .put("onnx", onnx)
+                .put("onnx_refusal", refusal));
     }
 }

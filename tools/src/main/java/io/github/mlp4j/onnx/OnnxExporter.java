@@ -1,28 +1,28 @@
 package io.github.mlp4j.onnx;
 
+import static io.github.mlp4j.onnx.OnnxNodes.nodeProto;
+
 import io.github.mlp4j.Activation;
 import io.github.mlp4j.Layer;
 import io.github.mlp4j.Network;
 import io.github.mlp4j.activation.Identity;
-import io.github.mlp4j.activation.LeakyRelu;
-import io.github.mlp4j.activation.Relu;
-import io.github.mlp4j.activation.Sigmoid;
-import io.github.mlp4j.activation.Softmax;
-import io.github.mlp4j.activation.Tanh;
 import io.github.mlp4j.layer.Dense;
 import io.github.mlp4j.layer.Dropout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.module.ModuleDescriptor;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.lang.reflect.Modifier;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -36,7 +36,11 @@ import java.util.Objects;
  *   z_l = Gemm(a_{l−1}, W_l, b_l)      z = a·W + b, with W (in × out) and b (out) as initializers
  *   a_l = f_l(z_l)                     Sigmoid, Tanh, Relu, Softmax(axis = −1), or nothing for identity
  * </pre>
- * A dropout layer becomes an {@code Identity} node, as it is at prediction. Leaky ReLU with slope {@code s} becomes {@code LeakyRelu(alpha = s)} in float32 models. ONNX
+ * A dropout layer becomes an {@code Identity} node, as it is at prediction. A layer of another
+ * class is written by the {@link OnnxLayerWriter} given for its class with
+ * {@link #withLayerWriter(Class, OnnxLayerWriter)}, followed by its activation; without one, export
+ * refuses the network and names the layer. Leaky ReLU with slope {@code s} becomes
+ * {@code LeakyRelu(alpha = s)} in float32 models. ONNX
  * gives {@code alpha} only as a float32 attribute, so double-precision models write it as
  * {@code Max(z, Mul(z, s))} with {@code s} a double constant, which equals {@code z} for
  * {@code z > 0} and {@code s·z} otherwise, exactly as mlp4j computes it (because {@code 0 ≤ s < 1}).
@@ -84,20 +88,17 @@ public final class OnnxExporter {
     /** The symbolic batch dimension of the input and the output. */
     public static final String BATCH_DIMENSION = "N";
 
-    private static final OnnxExporter DEFAULTS = new OnnxExporter(DEFAULT_OPSET, Precision.DOUBLE);
-
-    // ONNX TensorProto.DataType and AttributeProto.AttributeType values (onnx.proto).
-    private static final int ONNX_FLOAT = 1;
-    private static final int ONNX_DOUBLE = 11;
-    private static final int ATTRIBUTE_FLOAT = 1;
-    private static final int ATTRIBUTE_INT = 2;
+    private static final OnnxExporter DEFAULTS = new OnnxExporter(DEFAULT_OPSET, Precision.DOUBLE, Map.of());
 
     private final int opset;
     private final Precision precision;
+    /** The writers of layers of other classes than Dense and Dropout, by exact class. */
+    private final Map<Class<?>, OnnxLayerWriter<?>> writers;
 
-    private OnnxExporter(int opset, Precision precision) {
+    private OnnxExporter(int opset, Precision precision, Map<Class<?>, OnnxLayerWriter<?>> writers) {
         this.opset = opset;
         this.precision = precision;
+        this.writers = writers;
     }
 
     /**
@@ -148,7 +149,7 @@ public final class OnnxExporter {
             throw new IllegalArgumentException("opset must be between " + MIN_OPSET + " and " + MAX_OPSET
                     + ", but was " + opset + "; use " + DEFAULT_OPSET + " for the widest support.");
         }
-        return new OnnxExporter(opset, precision);
+        return new OnnxExporter(opset, precision, writers);
     }
 
     /**
@@ -159,7 +160,41 @@ public final class OnnxExporter {
      * @throws NullPointerException if {@code precision} is null
      */
     public OnnxExporter withPrecision(Precision precision) {
-        return new OnnxExporter(opset, Objects.requireNonNull(precision, "precision"));
+        return new OnnxExporter(opset, Objects.requireNonNull(precision, "precision"), writers);
+    }
+
+    /**
+     * Returns an exporter like this one that writes the layers of class {@code layerClass} with
+     * {@code writer}, followed by each layer's activation (see {@link OnnxLayerWriter}).
+     *
+     * @param layerClass the exact class of the layers (a subclass needs a writer of its own)
+     * @param writer adds the nodes of one such layer to the model
+     * @param <L> the class of layer
+     * @return a new exporter
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code layerClass} is {@link Dense} or {@link Dropout},
+     *     which the exporter writes itself, is abstract or an interface, or already has a writer in
+     *     this exporter
+     */
+    public <L extends Layer> OnnxExporter withLayerWriter(Class<L> layerClass, OnnxLayerWriter<L> writer) {
+        Objects.requireNonNull(layerClass, "layerClass");
+        Objects.requireNonNull(writer, "writer");
+        if (layerClass == Dense.class || layerClass == Dropout.class) {
+            throw new IllegalArgumentException(layerClass.getName() + " is built in: the exporter writes it itself"
+                    + " and takes writers only for layers of your own.");
+        }
+        if (layerClass.isInterface() || Modifier.isAbstract(layerClass.getModifiers())) {
+            throw new IllegalArgumentException(layerClass.getName() + " is abstract, but writers are chosen by a"
+                    + " layer's exact class; pass the class of the layers themselves.");
+        }
+        if (writers.containsKey(layerClass)) {
+            throw new IllegalArgumentException("This exporter already has a writer for " + layerClass.getName()
+                    + "; a layer class has one writer, so give it once (start again from OnnxExporter.defaults()"
+                    + " to use another).");
+        }
+        Map<Class<?>, OnnxLayerWriter<?>> more = new LinkedHashMap<>(writers);
+        more.put(layerClass, writer);
+        return new OnnxExporter(opset, precision, Collections.unmodifiableMap(more));
     }
 
     /**
@@ -189,10 +224,12 @@ public final class OnnxExporter {
      * @param network the network to export; not modified
      * @param path the file to write; replaced if it exists
      * @throws IOException if the file cannot be written
-     * @throws IllegalArgumentException if {@code path} names no file, or a layer is not a
-     *     {@link Dense} layer or an activation is not one of the built-in ones, which ONNX
-     *     operators cannot express, or the parameters need more than the 2 GiB that one ONNX file
-     *     (a protobuf message) can hold at this precision (the message gives the sizes)
+     * @throws IllegalArgumentException if {@code path} names no file, or a layer is neither
+     *     {@link Dense}, {@link Dropout} nor of a class this exporter has a writer for, or an
+     *     activation is not one of the built-in ones, which ONNX operators cannot express, or the
+     *     parameters need more than the 2 GiB that one ONNX file (a protobuf message) can hold at
+     *     this precision (the message gives the sizes)
+     * @throws IllegalStateException if a layer writer returns a name that none of its nodes has
      */
     public void export(Network network, Path path) throws IOException {
         Objects.requireNonNull(path, "path");
@@ -268,7 +305,7 @@ public final class OnnxExporter {
         List<Layer> layers = network.layers();
         checkSize(network.parameterCount(), layers.size(), precision);
         double[] theta = network.parameters();
-        int elementType = precision == Precision.DOUBLE ? ONNX_DOUBLE : ONNX_FLOAT;
+        int elementType = precision == Precision.DOUBLE ? OnnxNodes.ONNX_DOUBLE : OnnxNodes.ONNX_FLOAT;
 
         ProtoWriter graph = new ProtoWriter();
         String input = INPUT_NAME;
@@ -276,16 +313,19 @@ public final class OnnxExporter {
             Layer layer = layers.get(l);
             int number = l + 1;
             boolean last = l == layers.size() - 1;
+            OnnxLayerWriter<?> writer = writers.get(layer.getClass());
+            if (writer != null) {
+                input = userLayer(graph, writer, layer, theta, network.parameterOffset(l), number, last, input);
+                continue;
+            }
             if (layer instanceof Dropout) {
                 String a = last ? OUTPUT_NAME : "a" + number;
-                graph.message(1, node("Identity", "dropout" + number, a, input));                  // off at prediction
+                graph.message(1, nodeProto("Identity", "dropout" + number, a, input));             // off at prediction
                 input = a;
                 continue;
             }
             if (!(layer instanceof Dense)) {
-                throw new IllegalArgumentException("ONNX export supports Dense and Dropout layers, but layer " + number
-                        + " is a " + layer.getClass().getName() + " (" + layer + "), which has no ONNX form here;"
-                        + " export a network of dense and dropout layers, or convert that layer yourself.");
+                throw noWriter(layer, number);
             }
             Activation activation = layer.activation();
             String w = "W" + number;
@@ -298,8 +338,8 @@ public final class OnnxExporter {
             int weights = Math.multiplyExact(in, out);                                           // fits: checkSize passed
             graph.message(5, tensor(w, new long[] {in, out}, theta, offset, weights));           // W row-major (in × out)
             graph.message(5, tensor(b, new long[] {out}, theta, offset + weights, out));          // b (out)
-            graph.message(1, node("Gemm", "dense" + number, z, input, w, b));                    // z = a·W + b
-            activation(graph, activation, number, z, a);                                         // a = f(z)
+            graph.message(1, nodeProto("Gemm", "dense" + number, z, input, w, b));               // z = a·W + b
+            OnnxNodes.activation(graph, precision, activation, number, z, a);                    // a = f(z)
             input = a;
         }
         graph.string(2, "mlp4j");
@@ -320,6 +360,44 @@ public final class OnnxExporter {
         model.message(14, entry("mlp4j.loss", network.lossFunction().name()));
         model.message(14, entry("mlp4j.seed", Long.toString(network.seed())));
         return model.toByteArray();
+    }
+
+    /**
+     * Writes layer {@code number} with its writer, then its activation, and returns the name of its
+     * activations: {@code "y"} for the last layer, and for an identity activation the writer's z.
+     */
+    private String userLayer(ProtoWriter graph, OnnxLayerWriter<?> writer, Layer layer, double[] theta, int offset,
+            int number, boolean last, String input) {
+        double[] parameters = Arrays.copyOfRange(theta, offset, offset + layer.parameterCount());
+        OnnxNodes nodes = new OnnxNodes(graph, precision, opset, number, input);
+        String z = nodes.checkOutput(write(writer, layer, parameters, input, nodes), layer, number);
+        Activation activation = layer.activation();
+        if (activation instanceof Identity) {
+            if (last) {
+                graph.message(1, nodeProto("Identity", "output" + number, OUTPUT_NAME, z));          // y = z
+            }
+            return last ? OUTPUT_NAME : z;
+        }
+        String a = last ? OUTPUT_NAME : "a" + number;
+        OnnxNodes.activation(graph, precision, activation, number, z, a);                        // a = f(z)
+        return a;
+    }
+
+    /** Returns the refusal of a layer that is neither Dense nor Dropout and has no writer, saying how to give one. */
+    private static IllegalArgumentException noWriter(Layer layer, int number) {
+        String simple = layer.getClass().getSimpleName().isEmpty() ? "MyLayer" : layer.getClass().getSimpleName();
+        return new IllegalArgumentException("ONNX export writes Dense and Dropout layers itself, but layer " + number
+                + " is a " + layer.getClass().getName() + " (" + layer + ") and this exporter has no writer for it."
+                + " Give it one: OnnxExporter.defaults().withLayerWriter(" + simple + ".class, (layer, parameters,"
+                + " input, nodes) -> ...), an OnnxLayerWriter that adds the layer's nodes and returns the name of"
+                + " its weighted sums z.");
+    }
+
+    /** Calls {@code writer}, which the exporter holds for the exact class of {@code layer}. */
+    @SuppressWarnings("unchecked")
+    private static <L extends Layer> String write(OnnxLayerWriter<L> writer, Layer layer, double[] parameters,
+            String input, OnnxNodes nodes) {
+        return writer.write((L) layer, parameters, input, nodes);
     }
 
     /** The largest protobuf message, and so the largest ONNX model file without external data: 2 GiB − 1. */
@@ -348,72 +426,9 @@ public final class OnnxExporter {
         }
     }
 
-    /** Appends the nodes of {@code a = f(z)}; identity needs none, as Gemm already wrote {@code a}. */
-    private void activation(ProtoWriter graph, Activation f, int number, String z, String a) {
-        String name = "activation" + number;
-        if (f instanceof Identity) {
-            return;
-        } else if (f instanceof Sigmoid) {
-            graph.message(1, node("Sigmoid", name, a, z));
-        } else if (f instanceof Tanh) {
-            graph.message(1, node("Tanh", name, a, z));
-        } else if (f instanceof Relu) {
-            graph.message(1, node("Relu", name, a, z));
-        } else if (f instanceof Softmax) {
-            graph.message(1, node("Softmax", name, a, z)
-                    .message(5, new ProtoWriter().string(1, "axis").varint(3, -1).varint(20, ATTRIBUTE_INT)));
-        } else if (f instanceof LeakyRelu leaky && precision == Precision.FLOAT) {
-            graph.message(1, node("LeakyRelu", name, a, z)
-                    .message(5, new ProtoWriter().string(1, "alpha").float32(2, (float) leaky.slope())
-                            .varint(20, ATTRIBUTE_FLOAT)));
-        } else if (f instanceof LeakyRelu leaky) {
-            String slope = "slope" + number;
-            String scaled = "scaled" + number;
-            graph.message(5, tensor(slope, new long[0], new double[] {leaky.slope()}, 0, 1));     // s, a scalar
-            graph.message(1, node("Mul", name + "_scale", scaled, z, slope));                     // s·z
-            graph.message(1, node("Max", name, a, z, scaled));                                    // max(z, s·z)
-        } else {
-            throw new IllegalArgumentException("ONNX export supports the built-in activations only, but layer "
-                    + number + " uses " + f.name() + " (" + f.getClass().getName()
-                    + "); use one of Activation's factories.");
-        }
-    }
-
-    /** Returns a {@code NodeProto} of the default domain with one output. */
-    private static ProtoWriter node(String operator, String name, String output, String... inputs) {
-        ProtoWriter node = new ProtoWriter();
-        for (String input : inputs) {
-            node.string(1, input);
-        }
-        node.string(2, output);
-        node.string(3, name);
-        node.string(4, operator);
-        return node;
-    }
-
-    /** Returns a {@code TensorProto} of {@code values[offset .. offset + count)} in little-endian raw data. */
+    /** Returns a {@code TensorProto} of {@code values[offset .. offset + count)} at this exporter's precision. */
     private ProtoWriter tensor(String name, long[] dims, double[] values, int offset, int count) {
-        ProtoWriter tensor = new ProtoWriter();
-        for (long d : dims) {
-            tensor.varint(1, d);
-        }
-        ByteBuffer raw;
-        if (precision == Precision.DOUBLE) {
-            tensor.varint(2, ONNX_DOUBLE);
-            raw = ByteBuffer.allocate(Math.multiplyExact(count, Double.BYTES)).order(ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i < count; i++) {
-                raw.putDouble(values[offset + i]);
-            }
-        } else {
-            tensor.varint(2, ONNX_FLOAT);
-            raw = ByteBuffer.allocate(count * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i < count; i++) {
-                raw.putFloat((float) values[offset + i]);                                         // nearest float
-            }
-        }
-        tensor.string(8, name);
-        tensor.bytes(9, raw.array());
-        return tensor;
+        return OnnxNodes.tensor(precision, name, dims, values, offset, count);
     }
 
     /** Returns a {@code ValueInfoProto} of a (N × width) tensor. */

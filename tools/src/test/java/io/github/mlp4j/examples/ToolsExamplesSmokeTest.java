@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mlp4j.Network;
 import io.github.mlp4j.data.Dataset;
 import io.github.mlp4j.data.Generators;
 import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.onnx.OnnxRuntimeRunner;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,13 +32,19 @@ class ToolsExamplesSmokeTest {
     Path dir;
 
     @Test
-    void aLayerOfYourOwnTrainsSavesLoadsAndIsNamedByTheOnnxExporter() throws Exception {
-        JsonNode result = run(CustomLayer::main);
+    void aLayerOfYourOwnTrainsSavesLoadsAndExportsToOnnxWithItsWriter() throws Exception {
+        JsonNode result = run(CustomLayer::main, "--out", dir.toString());
 
         assertThat(result.get("test_accuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
         assertThat(result.get("gradient_check_error").asDouble()).isLessThan(1e-6);
         assertThat(result.get("same_after_load").asBoolean()).isTrue();
-        assertThat(result.get("onnx").asText()).contains("layer 2").contains("ScaleShift");
+        assertThat(result.get("onnx_refusal").asText()).contains("layer 2").contains("ScaleShift")
+                .contains("withLayerWriter(ScaleShift.class");
+        // ONNX Runtime runs the exported file as the saved network predicts (the kind is registered by main)
+        Network net = Network.load(Path.of(result.get("model").asText()));
+        double[][] x = Generators.circles(50, 0.05, 0.5, 9).x();
+        double[][] onnx = OnnxRuntimeRunner.run(Path.of(result.get("onnx").asText()), "x", new long[] {2}, true, x, "y");
+        assertThat(OnnxRuntimeRunner.largestRelativeError(onnx, net.predict(x))).isLessThanOrEqualTo(1e-9);
     }
 
     @Test

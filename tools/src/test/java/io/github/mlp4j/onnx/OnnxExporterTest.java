@@ -286,8 +286,8 @@ class OnnxExporterTest {
                 .loss(Loss.mse()).build();
         assertThatThrownBy(() -> OnnxExporter.defaults().toByteArray(withLayer))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Dense and Dropout layers, but layer 2 is a")
-                .hasMessageContaining("WrappedDense");
+                .hasMessageContaining("writes Dense and Dropout layers itself, but layer 2 is a")
+                .hasMessageContaining("WrappedDense").hasMessageContaining("withLayerWriter(WrappedDense.class");
 
         Activation square = new Square();
         Network withActivation = Network.builder().input(2).dense(2, square).loss(Loss.mse()).build();

@@ -16,9 +16,10 @@ import java.util.Map;
 /**
  * Runs an ONNX model in the real ONNX Runtime, for comparison with an imported network: rows of
  * features in, one named output back as doubles (a tensor, or ZipMap's list of class → probability
- * maps, read in the order of the class labels, which skl2onnx sorts).
+ * maps, read in the order of the class labels, which skl2onnx sorts). Public for the examples'
+ * smoke test.
  */
-final class OnnxRuntimeRunner {
+public final class OnnxRuntimeRunner {
     private static final OrtEnvironment ORT = OrtEnvironment.getEnvironment();
 
     private OnnxRuntimeRunner() {
@@ -28,7 +29,7 @@ final class OnnxRuntimeRunner {
      * Runs the model file (which may have external data beside it) on {@code x}, reshaped to
      * {@code inputShape} with the batch first, in float32 or float64.
      */
-    static double[][] run(Path model, String input, long[] featureShape, boolean float64, double[][] x, String output)
+    public static double[][] run(Path model, String input, long[] featureShape, boolean float64, double[][] x, String output)
             throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 OrtSession session = ORT.createSession(model.toString(), options)) {
@@ -37,7 +38,7 @@ final class OnnxRuntimeRunner {
     }
 
     /** Runs the model's bytes on {@code x}, as {@link #run(Path, String, long[], boolean, double[][], String)} does. */
-    static double[][] run(byte[] model, String input, long[] featureShape, boolean float64, double[][] x, String output)
+    public static double[][] run(byte[] model, String input, long[] featureShape, boolean float64, double[][] x, String output)
             throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 OrtSession session = ORT.createSession(model, options)) {
@@ -111,7 +112,7 @@ final class OnnxRuntimeRunner {
      * Returns the largest of |actual − expected| / max(1, |expected|) over all entries, after
      * checking that the shapes agree.
      */
-    static double largestRelativeError(double[][] actual, double[][] expected) {
+    public static double largestRelativeError(double[][] actual, double[][] expected) {
         if (actual.length != expected.length) {
             throw new AssertionError(actual.length + " rows, expected " + expected.length);
         }
