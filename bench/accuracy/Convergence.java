@@ -1,7 +1,7 @@
 import io.github.mlp4j.Activation;
 import io.github.mlp4j.Loss;
 import io.github.mlp4j.Network;
-import io.github.mlp4j.data.CsvReader;
+import io.github.mlp4j.csv.CsvReader;
 import io.github.mlp4j.data.Dataset;
 import io.github.mlp4j.data.Split;
 import io.github.mlp4j.data.StandardScaler;
@@ -22,8 +22,8 @@ import java.util.Locale;
  * Measures how fast L-BFGS and Adam lower the same training cost, in passes over the training
  * rows and in seconds.
  *
- * <p>Run {@code java -cp target/classes bench/accuracy/Convergence.java ../shared/datasets/iris.csv
- * ...}. For each CSV: the seed-1 stratified 80/20 split's training rows, standardised; a network
+ * <p>Run {@code java -cp target/classes:tools/target/classes bench/accuracy/Convergence.java
+ * ../shared/datasets/iris.csv ...}. For each CSV: the seed-1 stratified 80/20 split's training rows, standardised; a network
  * inputs → 64 ReLU → classes softmax with cross-entropy, seed 1, no L2. Adam (learning rate
  * 0.001, batches of 32) runs 200 epochs and records the full training cost after each; L-BFGS
  * (defaults) starts from the same parameters and records the cost after each iteration and the

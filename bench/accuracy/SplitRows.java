@@ -1,4 +1,4 @@
-import io.github.mlp4j.data.CsvReader;
+import io.github.mlp4j.csv.CsvReader;
 import io.github.mlp4j.data.Dataset;
 import io.github.mlp4j.data.Split;
 import java.nio.file.Path;
@@ -7,8 +7,8 @@ import java.nio.file.Path;
  * Prints the test rows of TrainCsv's split for each seed, so that scikit-learn trains and tests on
  * exactly the same rows.
  *
- * <p>Run {@code java -cp target/classes bench/accuracy/SplitRows.java FILE.csv 1 2 3 4 5}. It
- * reads the CSV as TrainCsv does (header line, label column {@code label}), makes the split that
+ * <p>Run {@code java -cp target/classes:tools/target/classes bench/accuracy/SplitRows.java FILE.csv
+ * 1 2 3 4 5}. It reads the CSV as TrainCsv does (header line, label column {@code label}), makes the split that
  * TrainCsv makes for each seed ({@code Split.stratified(data, 0.2, seed)}) on a copy of the data
  * whose only feature is the row number, and prints one line per seed: the seed, then the 0-based
  * data-row numbers of the test part, separated by spaces.

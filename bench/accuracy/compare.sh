@@ -29,8 +29,10 @@ if [[ ! -x "$WORK/venv/bin/python" ]]; then
   python3 -m venv "$WORK/venv"
   "$WORK/venv/bin/pip" install -q "scikit-learn==1.9.1"
 fi
-mvn -B -q -o -DskipTests test-compile >&2 2>/dev/null || mvn -B -q -DskipTests test-compile >&2
-CP="target/classes:target/test-classes"
+# TrainCsv and the CSV reader are mlp4j-tools': build it with the core in one reactor
+BUILD=(-B -q -f all.xml -pl .,tools -DskipTests test-compile)
+mvn -o "${BUILD[@]}" >&2 2>/dev/null || mvn "${BUILD[@]}" >&2
+CP="target/classes:tools/target/classes:tools/target/test-classes"
 : > "$RESULTS"
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -m) $(nproc) CPUs, $(java -version 2>&1 | head -1)," \
      "scikit-learn $("$WORK/venv/bin/python" -c 'import sklearn; print(sklearn.__version__)')" >&2

@@ -2,7 +2,7 @@ package io.github.mlp4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.mlp4j.io.Forked;
+import io.github.mlp4j.testing.Forked;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

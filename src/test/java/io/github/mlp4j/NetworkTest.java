@@ -8,7 +8,6 @@ import io.github.mlp4j.data.Dataset;
 import io.github.mlp4j.data.Generators;
 import io.github.mlp4j.data.Split;
 import io.github.mlp4j.internal.Rng;
-import io.github.mlp4j.metrics.Accuracy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -238,7 +237,7 @@ class NetworkTest {
         Network net = Network.builder().input(2).dense(12, Activation.relu()).dense(6, Activation.relu())
                 .dense(1, Activation.sigmoid()).loss(Loss.binaryCrossEntropy()).seed(42).build();
         double[] costs = net.fit(parts.train().x(), parts.train().y(), 300, 32, 0.1);
-        double accuracy = Accuracy.of(parts.test().labels(), net.predictClass(parts.test().x()));
+        double accuracy = TestData.accuracy(parts.test().labels(), net.predictClass(parts.test().x()));
         assertThat(accuracy).isGreaterThanOrEqualTo(0.99);
         assertThat(costs[costs.length - 1]).isLessThan(costs[0] / 5);
     }
@@ -258,7 +257,7 @@ class NetworkTest {
         Network net = Network.builder().input(2).dense(8, Activation.relu()).dense(3, Activation.softmax())
                 .loss(Loss.crossEntropy()).seed(3).build();
         net.fit(parts.train().x(), parts.train().y(), 50, 16, 0.1);
-        assertThat(Accuracy.of(parts.test().labels(), net.predictClass(parts.test().x()))).isGreaterThanOrEqualTo(0.98);
+        assertThat(TestData.accuracy(parts.test().labels(), net.predictClass(parts.test().x()))).isGreaterThanOrEqualTo(0.98);
     }
 
     @Test

@@ -26,4 +26,13 @@ public final class TestData {
         }
         return y;
     }
+
+    /** The fraction of rows whose predicted class equals the actual class: Σ [actualᵢ = predictedᵢ] / n. */
+    public static double accuracy(int[] actual, int[] predicted) {
+        int correct = 0;
+        for (int i = 0; i < actual.length; i++) {
+            correct += actual[i] == predicted[i] ? 1 : 0;
+        }
+        return (double) correct / actual.length;
+    }
 }

@@ -163,17 +163,6 @@ class UserLayersTest {
     }
 
     @Test
-    void onnxExportWritesDropoutAsIdentityAndRefusesAUserLayerByName() {
-        Network dropout = Network.builder().input(3).dense(4, Activation.relu()).dropout(0.5)
-                .dense(2, Activation.softmax()).loss(Loss.crossEntropy()).build();
-        byte[] model = io.github.mlp4j.onnx.OnnxExporter.defaults().toByteArray(dropout);
-        assertThat(new String(model, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("Identity", "dropout2");
-        assertThatThrownBy(() -> io.github.mlp4j.onnx.OnnxExporter.defaults().toByteArray(build(1, false)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("layer 2")
-                .hasMessageContaining(Scale.class.getName());
-    }
-
-    @Test
     void aUserLayerWhoseGradientOverflowsIsRefusedAndLeavesTheParametersAsTheyWere() {
         Network net = Network.builder().input(3).layer(new Scale(3, 1e308)).dense(1, Activation.identity())
                 .loss(Loss.mse()).seed(1).build();

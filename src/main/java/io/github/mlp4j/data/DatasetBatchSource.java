@@ -1,5 +1,7 @@
 package io.github.mlp4j.data;
 
+import io.github.mlp4j.internal.Batches;
+
 /**
  * A {@link BatchSource} over an in-memory {@link Dataset}; each pass visits every row once in an
  * order shuffled by the pass's seed.

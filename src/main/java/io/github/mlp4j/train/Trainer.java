@@ -8,7 +8,6 @@ import io.github.mlp4j.data.BatchSource;
 import io.github.mlp4j.data.Dataset;
 import io.github.mlp4j.internal.Checks;
 import io.github.mlp4j.internal.Rng;
-import io.github.mlp4j.metrics.Accuracy;
 import io.github.mlp4j.optim.Gradients;
 import io.github.mlp4j.optim.Lbfgs;
 import io.github.mlp4j.optim.Optimizer;
@@ -365,7 +364,11 @@ public final class Trainer {
 
     /** Returns the accuracy of {@code predicted} against the truth {@code actual}. */
     static double accuracy(int[] predicted, int[] actual) {
-        return Accuracy.of(actual, predicted);
+        int correct = 0;
+        for (int i = 0; i < actual.length; i++) {
+            correct += predicted[i] == actual[i] ? 1 : 0;
+        }
+        return (double) correct / actual.length;
     }
 
     // ----------------------------------------------------------------------------------------

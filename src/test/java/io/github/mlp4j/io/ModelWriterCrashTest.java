@@ -6,6 +6,7 @@ import io.github.mlp4j.Activation;
 import io.github.mlp4j.Loss;
 import io.github.mlp4j.Network;
 import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.testing.Forked;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -17,7 +17,6 @@ import io.github.mlp4j.data.Dataset;
 import io.github.mlp4j.data.Generators;
 import io.github.mlp4j.data.Split;
 import io.github.mlp4j.internal.Rng;
-import io.github.mlp4j.metrics.Accuracy;
 import io.github.mlp4j.optim.Optimizer;
 import io.github.mlp4j.train.EarlyStopping.Monitor;
 import java.io.IOException;
@@ -303,7 +302,7 @@ class TrainerTest {
                 .build();
         History history = new Trainer(config).fit(net, train.x(), train.y(), test.x(), test.y());
 
-        double accuracy = Accuracy.of(test.labels(), net.predictClass(test.x()));
+        double accuracy = TestData.accuracy(test.labels(), net.predictClass(test.x()));
         assertThat(history.epochs().get(history.bestEpoch() - 1).validationAccuracy()).isEqualTo(accuracy);
         assertThat(accuracy).isGreaterThanOrEqualTo(0.95);
     }
