@@ -21,8 +21,8 @@ import java.util.Arrays;
  *
  * <p>Threads: the forward pass and the back-propagated {@code δ} are split by rows of the batch;
  * the weight gradient {@code aᵀ·δ} and the step by rows of {@code W}. A dense layer with at least
- * {@link #CHUNKED_WEIGHTS} weights and {@code 4·K_BLOCK} inputs computes {@code a·W} as partial
- * sums over {@link #CHUNKS} fixed chunks of its inputs, added to the bias in chunk order, so that a
+ * {@link WorkSplit#CHUNKED_WEIGHTS} weights and {@code 4·K_BLOCK} inputs computes {@code a·W} as partial
+ * sums over {@link WorkSplit#CHUNKS} fixed chunks of its inputs, added to the bias in chunk order, so that a
  * thread multiplies and updates only its own rows of {@code W}. A layer with parameters that is not
  * dense is back-propagated in fixed blocks of rows, each with a gradient buffer of its own, added
  * up in block order. Every number is computed by one fixed
@@ -30,31 +30,13 @@ import java.util.Arrays;
  * {@link Network#PARALLEL_THRESHOLD} multiply-adds runs on the calling thread.
  */
 final class Engine {
-    /** A dense layer with at least this many weights sums {@code x·W} in {@link #CHUNKS} input chunks. */
-    static final int CHUNKED_WEIGHTS = 1 << 15;
-    /** The number of input chunks of a large layer: fixed, so that the sums do not depend on the threads. */
-    static final int CHUNKS = 4;
-
     private final Network network;
     private final Layer[] layers;
     private final Parameters params;
     private final StepGuard guard;
     private final int threads;
-    /** Σ inputs·outputs over the layers: the multiply-adds of one row's forward pass. */
-    final long multiplyAddsPerRow;
-    /** Per dense layer whose product is chunked, where its chunks start (CHUNKS + 1 values); else null. */
-    final int[][] chunkStarts;
-    /**
-     * The forward pass runs in segments split by rows, each ending before the next chunked layer:
-     * for a segment's first layer {@code l}, {@code segmentEnd[l]} is one past its last layer.
-     */
-    private final int[] segmentEnd;
-    /**
-     * Back-propagation runs down from layer {@code top} by rows through the layers above
-     * {@code deltaBottom[top]}, which is either 0 or a layer with parameters that is not dense
-     * (back-propagated in blocks); {@code deltaBottom[top] == top} when there is nothing to split.
-     */
-    private final int[] deltaBottom;
+    /** How this layer stack's work is split between threads. */
+    final WorkSplit split;
     private volatile Workers pool;
 
     Engine(Network network, Parameters params, int threads) {
@@ -63,38 +45,7 @@ final class Engine {
         this.params = params;
         this.guard = new StepGuard(params);
         this.threads = threads;
-        long work = 0;
-        this.chunkStarts = new int[layers.length][];
-        for (int l = 0; l < layers.length; l++) {
-            int in = layers[l].inputSize();
-            long weights = (long) in * layers[l].outputSize();
-            work += weights;
-            if (params.dense(l) && weights >= CHUNKED_WEIGHTS && in >= CHUNKS * Kernels.K_BLOCK) {
-                int[] starts = new int[CHUNKS + 1];
-                for (int c = 0; c < CHUNKS; c++) {
-                    starts[c] = in * c / CHUNKS / Kernels.K_BLOCK * Kernels.K_BLOCK;
-                }
-                starts[CHUNKS] = in;
-                chunkStarts[l] = starts;
-            }
-        }
-        this.multiplyAddsPerRow = work;
-        this.segmentEnd = new int[layers.length];
-        for (int l = 0; l < layers.length; l++) {
-            int end = l + 1;
-            while (end < layers.length && chunkStarts[end] == null) {
-                end++;
-            }
-            segmentEnd[l] = end;
-        }
-        this.deltaBottom = new int[layers.length];
-        for (int top = 1; top < layers.length; top++) {
-            int bottom = top;
-            while (bottom >= 1 && splitsByRows(bottom)) {
-                bottom--;
-            }
-            deltaBottom[top] = bottom;
-        }
+        this.split = new WorkSplit(params);
     }
 
     /** Marks the step guard's bounds out of date after the parameters were set. */
@@ -112,8 +63,8 @@ final class Engine {
      */
     void forward(Workspace w, int rows) {
         w.rows = rows;
-        for (int l = 0; l < layers.length; l = segmentEnd[l]) {
-            if (chunkStarts[l] != null) {
+        for (int l = 0; l < layers.length; l = split.segmentEnd[l]) {
+            if (split.chunked(l)) {
                 runSplit(w, w.partialTasks[l], rows);                        // aˡ⁻¹·Wˡ by chunks of inputs
             }
             runSplit(w, w.forwardTasks[l], rows);                            // layers l..segmentEnd[l]−1 by rows
@@ -131,8 +82,8 @@ final class Engine {
             Layer layer = layers[l];
             int out = layer.outputSize();
             double[][] in = l == 0 ? w.input : w.a[l - 1];
-            if (chunkStarts[l] != null) {
-                Kernels.sumPartials(params.biases[l], w.partial[l], CHUNKS, out, w.z[l], from, to);   // zˡ = bˡ + Σ_c pᶜ
+            if (split.chunked(l)) {
+                Kernels.sumPartials(params.biases[l], w.partial[l], WorkSplit.CHUNKS, out, w.z[l], from, to);   // zˡ = bˡ + Σ_c pᶜ
                 layer.activation().forward(w.z[l], w.a[l], from, to, out);                             // aˡ = fˡ(zˡ)
             } else if (params.dense(l)) {
                 Kernels.forward(params.weights[l], params.biases[l], layer.inputSize(), out, in, w.z[l],
@@ -151,9 +102,9 @@ final class Engine {
      * chunks {@code c} of part {@code part} into {@code w.partial[l][c]} (rows × outputs).
      */
     private void partialPart(Workspace w, int l, int rows, int part, int parts) {
-        int[] starts = chunkStarts[l];
+        int[] starts = split.chunkStarts[l];
         double[][] in = l == 0 ? w.input : w.a[l - 1];
-        for (int c = firstChunk(part, parts); c < firstChunk(part + 1, parts); c++) {
+        for (int c = WorkSplit.firstChunk(part, parts); c < WorkSplit.firstChunk(part + 1, parts); c++) {
             Kernels.forwardPartial(params.weights[l], layers[l].outputSize(), in, starts[c], starts[c + 1],
                     w.partial[l][c], 0, rows);                             // pᶜ = Σ over chunk c of aˡ⁻¹_k·Wˡ_k
         }
@@ -175,8 +126,8 @@ final class Engine {
         int width = head.outputSize();
         double cost = loss.cost(w.z[last], w.a[last], w.target, rows, width);
         loss.delta(head.activation(), w.z[last], w.a[last], w.target, rows, width, w.delta[last]);   // δᴸ = ∂C/∂zᴸ
-        for (int top = last; top >= 1; top = deltaBottom[top] - 1) {
-            int bottom = deltaBottom[top];
+        for (int top = last; top >= 1; top = split.deltaBottom[top] - 1) {
+            int bottom = split.deltaBottom[top];
             if (bottom < top) {
                 runSplit(w, w.deltaTasks[top], rows);                        // δˡ⁻¹ for l = top..bottom+1, by rows
             }
@@ -217,7 +168,7 @@ final class Engine {
      */
     private void blockPart(Workspace w, int l, int rows, int part, int parts) {
         int blocks = (rows + Workspace.BLOCK - 1) / Workspace.BLOCK;
-        for (int b = first(blocks, part, parts); b < first(blocks, part + 1, parts); b++) {
+        for (int b = WorkSplit.first(blocks, part, parts); b < WorkSplit.first(blocks, part + 1, parts); b++) {
             int from = b * Workspace.BLOCK;
             int to = Math.min(rows, from + Workspace.BLOCK);
             if (l == 0) {
@@ -227,11 +178,6 @@ final class Engine {
                 backThrough(w, l, part, from, to, w.blockGradient[l][b]);   // ∂C/∂θˡ of these rows, and δˡ⁻¹
             }
         }
-    }
-
-    /** Returns whether back-propagation through layer {@code l} may be split by rows. */
-    private boolean splitsByRows(int l) {
-        return params.dense(l) || layers[l].parameterCount() == 0;
     }
 
     /** Back-propagates rows {@code from..to−1} through layers {@code top} down to {@code bottom ≥ 1}. */
@@ -280,7 +226,7 @@ final class Engine {
             int out = layers[l].outputSize();
             double[][] a = l == 0 ? w.input : w.a[l - 1];
             Kernels.weightGradient(a, w.delta[l], rows, out, w.weightGradient[l],
-                    firstWeightRow(l, part, parts), firstWeightRow(l, part + 1, parts));   // ∂C/∂Wˡ = aˡ⁻¹ᵀ·δˡ
+                    split.firstWeightRow(l, part, parts), split.firstWeightRow(l, part + 1, parts));   // ∂C/∂Wˡ = aˡ⁻¹ᵀ·δˡ
             if (l % parts == part) {
                 Kernels.biasGradient(w.delta[l], rows, out, w.biasGradient[l]);  // ∂C/∂bˡ = Σ_rows δˡ
             }
@@ -390,7 +336,7 @@ final class Engine {
             int out = layers[l].outputSize();
             double[][] a = l == 0 ? w.input : w.a[l - 1];
             Kernels.weightStep(a, w.delta[l], rows, out, params.weights[l], w.weightGradient[l], learningRate,
-                    w.partRows[part], check, firstWeightRow(l, part, parts), firstWeightRow(l, part + 1, parts));
+                    w.partRows[part], check, split.firstWeightRow(l, part, parts), split.firstWeightRow(l, part + 1, parts));
             if (l % parts == part) {
                 Kernels.biasGradient(w.delta[l], rows, out, scratch);              // ∂C/∂bˡ = Σ_rows δˡ
                 Kernels.step(params.biases[l], scratch, w.biasGradient[l], out, learningRate);   // b' = b − ε·∂C/∂b
@@ -412,7 +358,7 @@ final class Engine {
             int out = layers[l].outputSize();
             double[][] a = l == 0 ? w.input : w.a[l - 1];
             Kernels.weightUpdate(a, w.delta[l], rows, out, params.weights[l], learningRate, w.partRows[part],
-                    firstWeightRow(l, part, parts), firstWeightRow(l, part + 1, parts));   // W ← W − ε·aᵀ·δ
+                    split.firstWeightRow(l, part, parts), split.firstWeightRow(l, part + 1, parts));   // W ← W − ε·aᵀ·δ
             if (l % parts == part) {
                 Kernels.biasGradient(w.delta[l], rows, out, scratch);              // ∂C/∂bˡ = Σ_rows δˡ
                 Kernels.step(params.biases[l], scratch, params.biases[l], out, learningRate);   // b ← b − ε·∂C/∂b
@@ -439,38 +385,15 @@ final class Engine {
 
     /** Puts {@code max |x_ij|} over part {@code part} of the rows of {@code x} into {@code result[0]}. */
     private void scanPart(double[][] x, double[] result, double[] scratch, int part, int parts) {
-        result[0] = Kernels.maxAbs(x, first(x.length, part, parts), first(x.length, part + 1, parts),
+        result[0] = Kernels.maxAbs(x, WorkSplit.first(x.length, part, parts), WorkSplit.first(x.length, part + 1, parts),
                 layers[0].inputSize(), scratch);
     }
 
     // ----------------------------------------------------------------------------------------
-    // Splitting work
-
-    /** Returns the first chunk of part {@code part} of {@code parts}: chunk c belongs to part ⌊c·parts/CHUNKS⌋. */
-    private static int firstChunk(int part, int parts) {
-        return (part * CHUNKS + parts - 1) / parts;
-    }
-
-    /**
-     * Returns the first row of {@code Wˡ} in part {@code part} of {@code parts}: the start of its
-     * first chunk for a chunked layer (so that a thread updates the rows it multiplied), else an
-     * even share of the rows.
-     */
-    private int firstWeightRow(int l, int part, int parts) {
-        int[] starts = chunkStarts[l];
-        if (starts != null) {
-            return starts[Math.min(CHUNKS, firstChunk(part, parts))];
-        }
-        return (int) ((long) layers[l].inputSize() * part / parts);
-    }
-
-    /** Returns the first row of part {@code part} when {@code rows} rows are split into {@code parts}. */
-    static int first(int rows, int part, int parts) {
-        return (int) ((long) rows * part / parts);
-    }
+    // Running on the threads
 
     private void runSplit(Workspace w, Workers.Task task, int rows) {
-        runSplit(w, task, rows, multiplyAddsPerRow);
+        runSplit(w, task, rows, split.multiplyAddsPerRow);
     }
 
     /**
@@ -508,25 +431,25 @@ final class Engine {
 
     /** Returns new buffers for batches of up to {@code capacity} rows, with this engine's tasks wired to them. */
     Workspace newWorkspace(int capacity, boolean training) {
-        Workspace w = new Workspace(network, layers, chunkStarts, CHUNKS, capacity, training, threads);
+        Workspace w = new Workspace(network, layers, split.chunkStarts, WorkSplit.CHUNKS, capacity, training, threads);
         // Each task reads only the batch's size (and a step's rate) from the workspace; everything
         // else it needs is fixed per layer stack, so the tasks are made once here and handing work
         // to the pool allocates nothing.
-        for (int l = 0; l < layers.length; l = segmentEnd[l]) {
+        for (int l = 0; l < layers.length; l = split.segmentEnd[l]) {
             int first = l;
-            int end = segmentEnd[l];
-            w.forwardTasks[l] = (part, parts) -> forwardRows(w, first, end, part, first(w.rows, part, parts),
-                    first(w.rows, part + 1, parts));
-            if (chunkStarts[l] != null) {
+            int end = split.segmentEnd[l];
+            w.forwardTasks[l] = (part, parts) -> forwardRows(w, first, end, part, WorkSplit.first(w.rows, part, parts),
+                    WorkSplit.first(w.rows, part + 1, parts));
+            if (split.chunked(l)) {
                 w.partialTasks[l] = (part, parts) -> partialPart(w, first, w.rows, part, parts);
             }
         }
         if (training) {
             for (int l = 1; l < layers.length; l++) {
                 int top = l;
-                int bottom = deltaBottom[l] + 1;
-                w.deltaTasks[l] = (part, parts) -> deltaRows(w, top, bottom, part, first(w.rows, part, parts),
-                        first(w.rows, part + 1, parts));
+                int bottom = split.deltaBottom[l] + 1;
+                w.deltaTasks[l] = (part, parts) -> deltaRows(w, top, bottom, part, WorkSplit.first(w.rows, part, parts),
+                        WorkSplit.first(w.rows, part + 1, parts));
             }
             for (int l = 0; l < layers.length; l++) {
                 int layer = l;

@@ -48,7 +48,7 @@ final class Prediction {
         this.outputSize = layers[layers.length - 1].outputSize();
         long perRow = 0;
         for (int l = 0; l < layers.length; l++) {
-            int chunks = engine.chunkStarts[l] != null ? Engine.CHUNKS : 0;
+            int chunks = engine.split.chunked(l) ? WorkSplit.CHUNKS : 0;
             perRow += (2L + chunks) * layers[l].outputSize() * Double.BYTES + 16 * (2L + chunks);
         }
         this.batchRows = (int) Math.max(1, Math.min(MAX_ROWS, BATCH_BYTES / perRow));
@@ -126,7 +126,7 @@ final class Prediction {
     private boolean predictInParts(double[][] x, double[][] out) {
         int n = x.length;
         int parts = Math.min(threads, n);
-        if (parts <= 1 || n * engine.multiplyAddsPerRow < Network.PARALLEL_THRESHOLD) {
+        if (parts <= 1 || n * engine.split.multiplyAddsPerRow < Network.PARALLEL_THRESHOLD) {
             return false;
         }
         Workers workers = engine.pool();
@@ -138,8 +138,8 @@ final class Prediction {
             for (int p = 0; p < parts; p++) {
                 spaces[p] = take(batches, batchRows);
             }
-            workers.run((part, count) -> predictRows(spaces[part], x, out, Engine.first(n, part, count),
-                    Engine.first(n, part + 1, count)), parts);
+            workers.run((part, count) -> predictRows(spaces[part], x, out, WorkSplit.first(n, part, count),
+                    WorkSplit.first(n, part + 1, count)), parts);
         } finally {
             workers.release();
         }
