@@ -352,6 +352,32 @@ class TrainerTest {
     }
 
     @Test
+    void withClippingAnInfiniteGradientIsStillReportedAsTheGradient() {
+        // At θ = (1e-290, 0) and x = 1e300: z = 1e10, so C = 1e20 is finite but ∂C/∂W = 2·z·x =
+        // 2e310 is not. Clipping reads the norm first; the report must not change.
+        Network net = line();
+        net.setParameters(new double[] {1e-290, 0});
+        TrainingConfig config = config(Optimizer.sgd()).maxGradientNorm(1.0).build();
+
+        assertThatThrownBy(() -> new Trainer(config).fit(net, new double[][] {{1e300}}, ZERO))
+                .isInstanceOf(DivergenceException.class)
+                .hasMessageContaining("epoch 1, batch 1: the gradient became NaN or infinite");
+        assertThat(net.parameters()).containsExactly(1e-290, 0.0);
+    }
+
+    @Test
+    void withClippingAnInfiniteCostIsReportedBeforeTheGradient() {
+        Network net = line();
+        Planned plan = new Planned(new double[] {2, 0}, new double[] {1e200, 0});
+        TrainingConfig config = config(plan).maxGradientNorm(1.0).build();
+
+        assertThatThrownBy(() -> new Trainer(config).fit(net, ONE, ZERO))
+                .isInstanceOf(DivergenceException.class)
+                .hasMessageContaining("epoch 3, batch 1: the cost became NaN or infinite (last finite cost: 4.0)");
+        assertThat(net.parameters()).containsExactly(1e200, 0.0);
+    }
+
+    @Test
     void realDivergenceLeavesFiniteParameters() {
         Rng rng = new Rng(4);
         double[][] x = TestData.uniform(rng, 64, 3, 0, 1000);            // unscaled inputs
