@@ -76,7 +76,7 @@ class LayerKindsTest {
     void savingAnUnregisteredLayerNamesItsClassAndHowToRegisterIt() {
         Network net = Network.builder().input(2).layer(new Unregistered(2)).loss(Loss.mse()).build();
         assertThatThrownBy(() -> ModelWriter.toBytes(Model.of(net))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Layer 1 is a " + Unregistered.class.getName())
+                .hasMessageContaining("Layer 1 is of class " + Unregistered.class.getName())
                 .hasMessageContaining("not a registered layer kind")
                 .hasMessageContaining("LayerKinds.register(\"com.example.unregistered\", Unregistered.class, codec)");
     }

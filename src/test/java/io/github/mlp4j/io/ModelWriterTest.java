@@ -155,7 +155,7 @@ class ModelWriterTest {
         Network custom = Network.builder().input(2).layer(new Wrapped(new Dense(2, 1, Activation.sigmoid())))
                 .loss(Loss.binaryCrossEntropy()).build();
         assertThatThrownBy(() -> custom.save(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Layer 1 is a io.github.mlp4j.io.ModelWriterTest$Wrapped")
+                .hasMessageContaining("Layer 1 is of class io.github.mlp4j.io.ModelWriterTest$Wrapped")
                 .hasMessageContaining("not a registered layer kind")
                 .hasMessageContaining("LayerKinds.register(\"com.example.wrapped\", Wrapped.class, codec)");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);

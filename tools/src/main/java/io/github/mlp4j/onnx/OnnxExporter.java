@@ -386,8 +386,13 @@ public final class OnnxExporter {
     /** Returns the refusal of a layer that is neither Dense nor Dropout and has no writer, saying how to give one. */
     private static IllegalArgumentException noWriter(Layer layer, int number) {
         String simple = layer.getClass().getSimpleName().isEmpty() ? "MyLayer" : layer.getClass().getSimpleName();
+        String described = layer.getClass().getName();
+        String text = String.valueOf(layer);
+        if (!text.startsWith(described + "@")) {
+            described += " (" + text + ")";                                  // a toString of its own says more
+        }
         return new IllegalArgumentException("ONNX export writes Dense and Dropout layers itself, but layer " + number
-                + " is a " + layer.getClass().getName() + " (" + layer + ") and this exporter has no writer for it."
+                + " is of class " + described + " and this exporter has no writer for it."
                 + " Give it one: OnnxExporter.defaults().withLayerWriter(" + simple + ".class, (layer, parameters,"
                 + " input, nodes) -> ...), an OnnxLayerWriter that adds the layer's nodes and returns the name of"
                 + " its weighted sums z.");

@@ -286,7 +286,7 @@ class OnnxExporterTest {
                 .loss(Loss.mse()).build();
         assertThatThrownBy(() -> OnnxExporter.defaults().toByteArray(withLayer))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("writes Dense and Dropout layers itself, but layer 2 is a")
+                .hasMessageContaining("writes Dense and Dropout layers itself, but layer 2 is of class")
                 .hasMessageContaining("WrappedDense").hasMessageContaining("withLayerWriter(WrappedDense.class");
 
         Activation square = new Square();

@@ -122,7 +122,7 @@ class OnnxLayerWriterTest {
                 .loss(Loss.mse()).build();
         assertThatThrownBy(() -> OnnxExporter.defaults().toByteArray(net))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("writes Dense and Dropout layers itself, but layer 2 is a " + ScaleShift.class.getName())
+                .hasMessageContaining("writes Dense and Dropout layers itself, but layer 2 is of class " + ScaleShift.class.getName())
                 .hasMessageContaining("this exporter has no writer for it")
                 .hasMessageContaining("OnnxExporter.defaults().withLayerWriter(ScaleShift.class, (layer, parameters, input,"
                         + " nodes) -> ...)");
