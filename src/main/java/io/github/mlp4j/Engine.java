@@ -431,29 +431,33 @@ final class Engine {
 
     /** Returns new buffers for batches of up to {@code capacity} rows, with this engine's tasks wired to them. */
     Workspace newWorkspace(int capacity, boolean training) {
-        Workspace w = new Workspace(network, layers, split.chunkStarts, WorkSplit.CHUNKS, capacity, training, threads);
+        Workspace w = new Workspace(network, layers, split, capacity, training, threads);
         // Each task reads only the batch's size (and a step's rate) from the workspace; everything
         // else it needs is fixed per layer stack, so the tasks are made once here and handing work
         // to the pool allocates nothing.
         for (int l = 0; l < layers.length; l = split.segmentEnd[l]) {
             int first = l;
             int end = split.segmentEnd[l];
-            w.forwardTasks[l] = (part, parts) -> forwardRows(w, first, end, part, WorkSplit.first(w.rows, part, parts),
-                    WorkSplit.first(w.rows, part + 1, parts));
+            w.forwardTasks[l] = (part, parts) -> forwardRows(w, first, end, part,
+                    WorkSplit.first(w.rows, part, parts), WorkSplit.first(w.rows, part + 1, parts));
             if (split.chunked(l)) {
                 w.partialTasks[l] = (part, parts) -> partialPart(w, first, w.rows, part, parts);
             }
         }
         if (training) {
             for (int l = 1; l < layers.length; l++) {
-                int top = l;
-                int bottom = split.deltaBottom[l] + 1;
-                w.deltaTasks[l] = (part, parts) -> deltaRows(w, top, bottom, part, WorkSplit.first(w.rows, part, parts),
-                        WorkSplit.first(w.rows, part + 1, parts));
+                if (split.deltaBottom[l] < l) {
+                    int top = l;
+                    int bottom = split.deltaBottom[l] + 1;
+                    w.deltaTasks[l] = (part, parts) -> deltaRows(w, top, bottom, part,
+                            WorkSplit.first(w.rows, part, parts), WorkSplit.first(w.rows, part + 1, parts));
+                }
             }
             for (int l = 0; l < layers.length; l++) {
-                int layer = l;
-                w.blockTasks[l] = (part, parts) -> blockPart(w, layer, w.rows, part, parts);
+                if (!params.dense(l) && layers[l].parameterCount() > 0) {
+                    int layer = l;
+                    w.blockTasks[l] = (part, parts) -> blockPart(w, layer, w.rows, part, parts);
+                }
             }
             w.weightTask = (part, parts) -> weightPart(w, w.rows, part, parts);
             w.stepTask = (part, parts) -> stepPart(w, w.rows, w.learningRate, part, parts);

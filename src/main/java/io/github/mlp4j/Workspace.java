@@ -102,7 +102,7 @@ public final class Workspace {
     Workers.Task updateTask;
     Workers.Task scanTask;
 
-    Workspace(Network network, Layer[] layers, int[][] chunkStarts, int chunks, int capacity, boolean training,
+    Workspace(Network network, Layer[] layers, WorkSplit split, int capacity, boolean training,
             int parts) {
         this.network = network;
         this.capacity = capacity;
@@ -128,8 +128,8 @@ public final class Workspace {
             if (training) {
                 delta[l] = new double[capacity][width];
             }
-            if (chunkStarts[l] != null) {
-                partial[l] = new double[chunks][capacity][width];
+            if (split.chunked(l)) {
+                partial[l] = new double[WorkSplit.CHUNKS][capacity][width];
             }
             passes[l] = training ? new Pass(l) : Pass.INFERENCE;
         }

@@ -280,7 +280,6 @@ public final class Trainer {
         RunRecord record = new RunRecord(config, listeners, net, xv, yv);   // checks the early-stopping monitor
         Optimizer.State state = config.optimizer().start(net.parameterCount());
         Workspace w = net.workspace(batches.capacity());
-        boolean clip = config.maxGradientNorm() < Double.POSITIVE_INFINITY;
         double lastFinite = Double.NaN;
         record.start(trainingRows);
         try {
@@ -296,9 +295,8 @@ public final class Trainer {
                     }
                     batch++;
                     double cost = net.computeGradient(batches.x(), batches.y(), rows, w);   // C, g = ∂C/∂θ
-                    double scale = clip
-                            ? clipScale(cost, w.gradient(), config.maxGradientNorm(), epoch, batch, lastFinite)
-                            : requireFinite(cost, w.gradient(), epoch, batch, lastFinite);   // s = min(1, max/‖g‖)
+                    double scale = checkAndClip(cost, w.gradient(), config.maxGradientNorm(), epoch, batch,
+                            lastFinite);                                    // s = min(1, max/‖g‖)
                     if (rate > 0 && !net.update(state, w.gradient(), rate, config.weightDecay(), scale)) {
                         throw new DivergenceException(epoch, batch, cost, "a parameter");   // θ ← update(θ, s·g + λθ, ε)
                     }
@@ -344,36 +342,22 @@ public final class Trainer {
     }
 
     /**
-     * Returns the factor {@code min(1, maxNorm/‖g‖)} that clips a gradient by its norm, as
-     * {@link Gradients#clipByNorm} applies it, after checking the cost and the gradient as
-     * {@link #requireFinite} does. A finite norm means every entry is finite, so the entries are
-     * looked at one by one only when the norm is not (then either one is not finite, or the norm
-     * of finite entries overflows and the factor is 1).
+     * Throws if the cost or any gradient entry is NaN or infinite (the parameters are untouched),
+     * else returns the factor {@code min(1, maxNorm/‖g‖)} that clips the gradient by its norm, as
+     * {@link Gradients#clipByNorm} applies it: 1 without clipping ({@code maxNorm} infinite) and
+     * for a norm of finite entries that overflows. A finite norm proves every entry finite, so
+     * the entries are looked at one by one only when there is no finite norm.
      */
-    private static double clipScale(double cost, double[] gradient, double maxNorm, int epoch, int batch,
+    private static double checkAndClip(double cost, double[] gradient, double maxNorm, int epoch, int batch,
             double lastFinite) {
-        double norm = Gradients.norm(gradient);
-        if (!Double.isFinite(norm)) {
-            return requireFinite(cost, gradient, epoch, batch, lastFinite);
-        }
         if (!Double.isFinite(cost)) {
             throw new DivergenceException(epoch, batch, lastFinite, "the cost");
         }
-        return norm > maxNorm ? maxNorm / norm : 1.0;
-    }
-
-    /**
-     * Throws if the cost or any gradient entry is NaN or infinite (the parameters are untouched);
-     * else returns 1, the gradient's scale when it is not clipped.
-     */
-    private static double requireFinite(double cost, double[] gradient, int epoch, int batch, double lastFinite) {
-        if (!Double.isFinite(cost)) {
-            throw new DivergenceException(epoch, batch, lastFinite, "the cost");
-        }
-        if (!Checks.allFinite(gradient)) {
+        double norm = maxNorm < Double.POSITIVE_INFINITY ? Gradients.norm(gradient) : Double.NaN;
+        if (!Double.isFinite(norm) && !Checks.allFinite(gradient)) {
             throw new DivergenceException(epoch, batch, lastFinite, "the gradient");
         }
-        return 1.0;
+        return Double.isFinite(norm) && norm > maxNorm ? maxNorm / norm : 1.0;
     }
 
     /** Returns the accuracy of {@code predicted} against the truth {@code actual}. */
