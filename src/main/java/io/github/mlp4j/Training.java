@@ -2,6 +2,7 @@ package io.github.mlp4j;
 
 import io.github.mlp4j.internal.Checks;
 import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.internal.ScaledUpdate;
 import io.github.mlp4j.optim.Optimizer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -26,7 +27,7 @@ final class Training {
     /** θ in flat order for {@link #update}, current while {@link #flatCurrent}. */
     private double[] flat;
     private boolean flatCurrent;
-    /** The gradient scaled and with weight decay, {@code s·g + λθ}, so that the caller's gradient is not modified. */
+    /** {@code s·g + λθ} for an optimizer of the user's own, so that the caller's gradient is not modified. */
     private double[] decayed;
     /** The number of training steps taken, which seeds each step's stochastic layers. */
     private long steps;
@@ -197,29 +198,35 @@ final class Training {
             params.toFlat(flat);                                             // only this thread writes θ
             flatCurrent = true;
         }
-        double[] g = gradient;
-        if (weightDecay > 0 || gradientScale != 1.0) {
-            if (decayed == null) {
-                decayed = new double[params.count];
-            }
-            if (weightDecay == 0) {
-                for (int p = 0; p < g.length; p++) {
-                    decayed[p] = gradient[p] * gradientScale;                // s·g
-                }
-            } else {
-                for (int p = 0; p < g.length; p++) {
-                    decayed[p] = gradient[p] * gradientScale + weightDecay * flat[p];   // s·g + λθ
-                }
-            }
-            g = decayed;
-        }
-        optimizer.update(flat, g, learningRate);                             // θ' = update(θ, g, ε)
+        if (optimizer instanceof ScaledUpdate scaled) {                      // forms s·g + λθ as it reads g
+            scaled.update(flat, gradient, learningRate, gradientScale, weightDecay);
+        } else {
+            optimizer.update(flat, scaledAndDecayed(gradient, gradientScale, weightDecay), learningRate);
+        }                                                                    // θ' = update(θ, s·g + λθ, ε)
         if (!Checks.allFinite(flat)) {
             flatCurrent = false;                                             // θ' is dropped; the rows keep θ
             return false;
         }
         write(flat);                                                         // θ ← θ'
         return true;
+    }
+
+    /**
+     * Returns {@code s·g + λθ} for an optimizer of the user's own: {@code gradient} itself when
+     * {@code s = 1} and {@code λ = 0}, else a buffer of this object (the caller's gradient is not
+     * modified), formed as {@link ScaledUpdate#effective} forms it.
+     */
+    private double[] scaledAndDecayed(double[] gradient, double gradientScale, double weightDecay) {
+        if (weightDecay == 0 && gradientScale == 1.0) {
+            return gradient;
+        }
+        if (decayed == null) {
+            decayed = new double[params.count];
+        }
+        for (int p = 0; p < gradient.length; p++) {
+            decayed[p] = ScaledUpdate.effective(gradient[p], flat[p], gradientScale, weightDecay);
+        }
+        return decayed;
     }
 
     /** See {@link Network#setParameters}. */

@@ -1,5 +1,7 @@
 package io.github.mlp4j.optim;
 
+import io.github.mlp4j.internal.ScaledUpdate;
+
 import io.github.mlp4j.internal.Checks;
 
 /**
@@ -18,7 +20,7 @@ import io.github.mlp4j.internal.Checks;
  */
 final class AdamState extends BufferedState<Optimizer> {
     private final Adam moments;
-    private final double weightDecay;
+    private final double decoupledDecay;
     private final boolean decoupled;
 
     /**
@@ -31,7 +33,7 @@ final class AdamState extends BufferedState<Optimizer> {
     AdamState(Optimizer owner, Adam moments, double weightDecay, int parameterCount) {
         super(owner, parameterCount, 2);
         this.moments = moments;
-        this.weightDecay = weightDecay;
+        this.decoupledDecay = weightDecay;
         this.decoupled = owner instanceof AdamW;
     }
 
@@ -39,7 +41,7 @@ final class AdamState extends BufferedState<Optimizer> {
     AdamState(Optimizer owner, Adam moments, double weightDecay, Optimizer.Snapshot snapshot) {
         super(owner, snapshot, 2);
         this.moments = moments;
-        this.weightDecay = weightDecay;
+        this.decoupledDecay = weightDecay;
         this.decoupled = owner instanceof AdamW;
     }
 
@@ -56,7 +58,8 @@ final class AdamState extends BufferedState<Optimizer> {
     }
 
     @Override
-    void step(double[] theta, double[] gradient, double learningRate, long t) {
+    void step(double[] theta, double[] gradient, double learningRate, long t, double gradientScale,
+            double weightDecay) {
         double[] m = buffers[0];
         double[] v = buffers[1];
         double beta1 = moments.beta1();
@@ -66,18 +69,18 @@ final class AdamState extends BufferedState<Optimizer> {
         double correction2 = 1 / (1 - StrictMath.pow(beta2, t)); // 1 / (1 − β2^t)
         double oneMinusBeta1 = 1 - beta1;
         double oneMinusBeta2 = 1 - beta2;
-        double lambda = weightDecay;
+        double lambda = decoupledDecay;
         boolean decoupled = this.decoupled;
         int n = parameterCount;
         for (int i = 0; i < n; i++) {
-            double g = gradient[i];
+            double th = theta[i];
+            double g = ScaledUpdate.effective(gradient[i], th, gradientScale, weightDecay);
             double mi = beta1 * m[i] + oneMinusBeta1 * g;              // m ← β1·m + (1 − β1)·g
             double vi = beta2 * v[i] + oneMinusBeta2 * g * g;          // v ← β2·v + (1 − β2)·g²
             m[i] = mi;
             v[i] = vi;
             double mHat = mi * correction1;                            // m̂ = m / (1 − β1^t)
             double vHat = vi * correction2;                            // v̂ = v / (1 − β2^t)
-            double th = theta[i];
             // AdamW: θ ← θ − ε·(m̂/(√v̂ + ε̂) + λ·θ);  Adam: θ ← θ − ε·m̂/(√v̂ + ε̂)
             theta[i] = decoupled
                     ? th - learningRate * (mHat / (Math.sqrt(vHat) + epsilon) + lambda * th)

@@ -1,5 +1,7 @@
 package io.github.mlp4j.optim;
 
+import io.github.mlp4j.internal.ScaledUpdate;
+
 /**
  * The bookkeeping shared by the built-in optimizer states: the optimizer whose hyper-parameters
  * the state applies, the step count and the per-parameter buffers (velocities, moments), each of
@@ -7,7 +9,7 @@ package io.github.mlp4j.optim;
  *
  * @param <C> the optimizer's type, whose immutable record holds the hyper-parameters
  */
-abstract class BufferedState<C extends Optimizer> implements Optimizer.State {
+abstract class BufferedState<C extends Optimizer> implements Optimizer.State, ScaledUpdate {
     /** The optimizer that started this state; its name labels snapshots. */
     final C config;
     /** The per-parameter buffers, in the order the optimizer documents; updated in place. */
@@ -41,21 +43,36 @@ abstract class BufferedState<C extends Optimizer> implements Optimizer.State {
      */
     @Override
     public final void update(double[] theta, double[] gradient, double learningRate) {
+        update(theta, gradient, learningRate, 1.0, 0.0);
+    }
+
+    /**
+     * As {@link #update(double[], double[], double)} on the gradient {@code s·g + λ·θ}, formed
+     * entry by entry by {@link ScaledUpdate#effective} inside the step.
+     */
+    @Override
+    public final void update(double[] theta, double[] gradient, double learningRate, double gradientScale,
+            double weightDecay) {
         UpdateChecks.update(theta, gradient, learningRate, parameterCount);
         long t = steps + 1;
-        step(theta, gradient, learningRate, t);
+        step(theta, gradient, learningRate, t, gradientScale, weightDecay);
         steps = t;
     }
 
     /**
      * Applies one update to {@code theta} and the buffers; the arguments are already checked.
+     * Each entry of the gradient followed is {@code g = ScaledUpdate.effective(gradient[i],
+     * theta[i], gradientScale, weightDecay)}.
      *
      * @param theta the parameters, of length {@code parameterCount}; overwritten
      * @param gradient {@code ∂C/∂θ}, of length {@code parameterCount}; not modified
      * @param learningRate {@code ε}, positive and finite
      * @param t the number of this update, 1 for the first
+     * @param gradientScale {@code s}, the clipping factor (1 for none)
+     * @param weightDecay {@code λ}, the L2 decay added to the gradient (0 for none)
      */
-    abstract void step(double[] theta, double[] gradient, double learningRate, long t);
+    abstract void step(double[] theta, double[] gradient, double learningRate, long t, double gradientScale,
+            double weightDecay);
 
     @Override
     public final long steps() {

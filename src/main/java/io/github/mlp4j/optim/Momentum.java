@@ -1,5 +1,7 @@
 package io.github.mlp4j.optim;
 
+import io.github.mlp4j.internal.ScaledUpdate;
+
 /**
  * Gradient descent with momentum, classical or Nesterov, which keeps a velocity {@code v} per
  * parameter (zero at the start).
@@ -70,20 +72,22 @@ public record Momentum(double beta, boolean nesterov) implements Optimizer {
         }
 
         @Override
-        void step(double[] theta, double[] gradient, double learningRate, long t) {
+        void step(double[] theta, double[] gradient, double learningRate, long t, double gradientScale,
+                double weightDecay) {
             double[] v = buffers[0];
             double beta = config.beta;
             int n = parameterCount;
             if (config.nesterov) {
                 for (int i = 0; i < n; i++) {
-                    double g = gradient[i];
+                    double g = ScaledUpdate.effective(gradient[i], theta[i], gradientScale, weightDecay);
                     double vi = beta * v[i] + g;                        // v ← β·v + g
                     v[i] = vi;
                     theta[i] -= learningRate * (g + beta * vi);         // θ ← θ − ε·(g + β·v)
                 }
             } else {
                 for (int i = 0; i < n; i++) {
-                    double vi = beta * v[i] + gradient[i];              // v ← β·v + g
+                    double g = ScaledUpdate.effective(gradient[i], theta[i], gradientScale, weightDecay);
+                    double vi = beta * v[i] + g;                        // v ← β·v + g
                     v[i] = vi;
                     theta[i] -= learningRate * vi;                      // θ ← θ − ε·v
                 }

@@ -1,5 +1,7 @@
 package io.github.mlp4j.optim;
 
+import io.github.mlp4j.internal.ScaledUpdate;
+
 /**
  * Plain stochastic gradient descent, which moves each parameter against its gradient:
  * <pre>
@@ -44,10 +46,12 @@ public record Sgd() implements Optimizer {
         }
 
         @Override
-        void step(double[] theta, double[] gradient, double learningRate, long t) {
+        void step(double[] theta, double[] gradient, double learningRate, long t, double gradientScale,
+                double weightDecay) {
             int n = parameterCount;
             for (int i = 0; i < n; i++) {
-                theta[i] -= learningRate * gradient[i];                 // θ ← θ − ε·g
+                double g = ScaledUpdate.effective(gradient[i], theta[i], gradientScale, weightDecay);
+                theta[i] -= learningRate * g;                                // θ ← θ − ε·g
             }
         }
     }

@@ -8,6 +8,7 @@ import io.github.mlp4j.data.BatchSource;
 import io.github.mlp4j.data.Dataset;
 import io.github.mlp4j.internal.Checks;
 import io.github.mlp4j.internal.Rng;
+import io.github.mlp4j.internal.ScaledUpdate;
 import io.github.mlp4j.optim.Gradients;
 import io.github.mlp4j.optim.Lbfgs;
 import io.github.mlp4j.optim.Optimizer;
@@ -295,10 +296,13 @@ public final class Trainer {
                     }
                     batch++;
                     double cost = net.computeGradient(batches.x(), batches.y(), rows, w);   // C, g = ∂C/∂θ
-                    double scale = checkAndClip(cost, w.gradient(), config.maxGradientNorm(), epoch, batch,
-                            lastFinite);                                    // s = min(1, max/‖g‖)
+                    boolean updateChecksGradient = rate > 0 && state instanceof ScaledUpdate;
+                    double scale = checkAndClip(cost, w.gradient(), config.maxGradientNorm(), !updateChecksGradient,
+                            epoch, batch, lastFinite);                      // s = min(1, max/‖g‖)
                     if (rate > 0 && !net.update(state, w.gradient(), rate, config.weightDecay(), scale)) {
-                        throw new DivergenceException(epoch, batch, cost, "a parameter");   // θ ← update(θ, s·g + λθ, ε)
+                        throw Checks.allFinite(w.gradient())                // θ ← update(θ, s·g + λθ, ε)
+                                ? new DivergenceException(epoch, batch, cost, "a parameter")
+                                : new DivergenceException(epoch, batch, lastFinite, "the gradient");
                     }
                     lastFinite = cost;
                     costSum += rows * cost;
@@ -342,19 +346,22 @@ public final class Trainer {
     }
 
     /**
-     * Throws if the cost or any gradient entry is NaN or infinite (the parameters are untouched),
-     * else returns the factor {@code min(1, maxNorm/‖g‖)} that clips the gradient by its norm, as
-     * {@link Gradients#clipByNorm} applies it: 1 without clipping ({@code maxNorm} infinite) and
-     * for a norm of finite entries that overflows. A finite norm proves every entry finite, so
-     * the entries are looked at one by one only when there is no finite norm.
+     * Throws if the cost is NaN or infinite, or if {@code checkGradient} and a gradient entry is
+     * (the parameters are untouched), else returns the factor {@code min(1, maxNorm/‖g‖)} that
+     * clips the gradient by its norm, as {@link Gradients#clipByNorm} applies it: 1 without
+     * clipping ({@code maxNorm} infinite) and for a norm of finite entries that overflows. A finite
+     * norm proves every entry finite, so the entries are looked at one by one only when there is
+     * no finite norm. A built-in optimizer's update turns a NaN or infinite entry into a NaN or
+     * infinite parameter (see {@link ScaledUpdate}), which the network refuses to write; the
+     * gradient of its steps need not be checked here.
      */
-    private static double checkAndClip(double cost, double[] gradient, double maxNorm, int epoch, int batch,
-            double lastFinite) {
+    private static double checkAndClip(double cost, double[] gradient, double maxNorm, boolean checkGradient,
+            int epoch, int batch, double lastFinite) {
         if (!Double.isFinite(cost)) {
             throw new DivergenceException(epoch, batch, lastFinite, "the cost");
         }
         double norm = maxNorm < Double.POSITIVE_INFINITY ? Gradients.norm(gradient) : Double.NaN;
-        if (!Double.isFinite(norm) && !Checks.allFinite(gradient)) {
+        if (checkGradient && !Double.isFinite(norm) && !Checks.allFinite(gradient)) {
             throw new DivergenceException(epoch, batch, lastFinite, "the gradient");
         }
         return Double.isFinite(norm) && norm > maxNorm ? maxNorm / norm : 1.0;

@@ -1,6 +1,5 @@
 package io.github.mlp4j.train;
 
-import io.github.mlp4j.NetworkBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -10,6 +9,7 @@ import io.github.mlp4j.DivergenceException;
 import io.github.mlp4j.Layer;
 import io.github.mlp4j.Loss;
 import io.github.mlp4j.Network;
+import io.github.mlp4j.NetworkBuilder;
 import io.github.mlp4j.TestData;
 import io.github.mlp4j.TrainingInterruptedException;
 import io.github.mlp4j.data.BatchSource;
@@ -363,6 +363,26 @@ class TrainerTest {
                 .isInstanceOf(DivergenceException.class)
                 .hasMessageContaining("epoch 1, batch 1: the gradient became NaN or infinite");
         assertThat(net.parameters()).containsExactly(1e-290, 0.0);
+    }
+
+    @Test
+    void anInfiniteGradientIsReportedAsTheGradientByEveryBuiltInOptimizerAndNothingIsWritten() {
+        // The same point as above, without clipping: the built-in optimizers are handed the
+        // infinite gradient, and the new θ they compute is refused before it is written.
+        for (Optimizer optimizer : List.of(Optimizer.sgd(), Optimizer.momentum(0.9), Optimizer.nesterov(0.9),
+                Optimizer.rmsProp(), Optimizer.adam(), Optimizer.adamW(0.01))) {
+            for (double decay : new double[] {0.0, 1e-3}) {
+                Network net = line();
+                net.setParameters(new double[] {1e-290, 0});
+                TrainingConfig config = config(optimizer).weightDecay(decay).build();
+
+                assertThatThrownBy(() -> new Trainer(config).fit(net, new double[][] {{1e300}}, ZERO))
+                        .as("%s, weight decay %s", optimizer.name(), decay)
+                        .isInstanceOf(DivergenceException.class)
+                        .hasMessageContaining("epoch 1, batch 1: the gradient became NaN or infinite");
+                assertThat(net.parameters()).containsExactly(1e-290, 0.0);
+            }
+        }
     }
 
     @Test
