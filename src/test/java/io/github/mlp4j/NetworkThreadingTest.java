@@ -251,10 +251,12 @@ class NetworkThreadingTest {
             Network net = build(threads);
             Workspace w = net.workspace(128);
             Optimizer.State sgd = Optimizer.sgd().start(net.parameterCount());
+            Optimizer.State adam = Optimizer.adam().start(net.parameterCount());
             double[] out = new double[5];
             for (int s = 0; s < 8000; s++) {                                 // warm up: class loading, JIT
                 net.computeGradient(x, y, 128, w);
                 net.update(sgd, w.gradient(), 1e-3);
+                net.update(adam, w.gradient(), 1e-4, 1e-4, 0.5);             // a Trainer step: clipped, with decay
                 net.predict(x[s % 128], out);
             }
             long overhead = -allocatedBytes() + allocatedBytes();            // the probe's own boxing
@@ -262,6 +264,7 @@ class NetworkThreadingTest {
             for (int s = 0; s < 1000; s++) {
                 net.computeGradient(x, y, 128, w);
                 net.update(sgd, w.gradient(), 1e-3);
+                net.update(adam, w.gradient(), 1e-4, 1e-4, 0.5);
                 net.predict(x[s % 128], out);
             }
             long allocated = allocatedBytes() - before - overhead;

@@ -16,9 +16,11 @@ import java.util.Map;
  * Issue 15's {@code Trainer} against {@code Network.fit}: workload M (784-128-64-10, batch 32)
  * on one thread, {@code Network.fit} with SGD (lr 0.05) against {@code Trainer} with Adam and the
  * other optimizers, clipping and L2. Samples per second are the median over the epochs after the
- * first; {@code alloc_bytes_per_step} is the training thread's allocation over those epochs
- * divided by their steps (the per-epoch history rows included). One epoch of each kind runs first
- * as a warm-up, so that the order of the measurements does not favour the later ones.
+ * first; {@code alloc_bytes_per_step} is the training thread's allocation from the end of the
+ * first epoch to the end of the last, divided by the steps between (the history's row and the
+ * listeners' calls at the end of each epoch included; the checks after the last epoch not). One
+ * epoch of each kind runs first as a warm-up, so that the order of the measurements does not
+ * favour the later ones.
  *
  * <p>Usage: {@code TrainerSpeed [--epochs 5] [--rows 8000] [--configs adam,sgd,momentum,rmsprop,adamw,adam-clip-l2]};
  * one JSON line per configuration, each with its ratio to the mean of the {@code fit} runs just
@@ -62,17 +64,19 @@ public final class TrainerSpeed {
         for (String name : configs) {
             TrainingConfig config = config(name, epochs);
             Network net = BenchSupport.m(1, 42);
-            long[] afterFirst = {THREADS.getCurrentThreadAllocatedBytes()};
+            long[] marks = {THREADS.getCurrentThreadAllocatedBytes(), 0};   // after epoch 1, after the last
             TrainingListener mark = new TrainingListener() {
                 @Override
                 public void onEpochEnd(History.Epoch row) {
+                    long now = THREADS.getCurrentThreadAllocatedBytes();
                     if (row.epoch() == 1 && epochs > 1) {
-                        afterFirst[0] = THREADS.getCurrentThreadAllocatedBytes();
+                        marks[0] = now;
                     }
+                    marks[1] = now;
                 }
             };
             History history = new Trainer(config).withListener(mark).fit(net, data[0], data[1]);
-            long bytes = THREADS.getCurrentThreadAllocatedBytes() - afterFirst[0];
+            long bytes = marks[1] - marks[0];
             double[] sps = new double[history.size()];
             double previous = 0;
             for (int e = 0; e < sps.length; e++) {

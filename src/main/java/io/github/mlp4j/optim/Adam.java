@@ -13,8 +13,9 @@ package io.github.mlp4j.optim;
  * v̂ = v / (1 − β2^t)
  * θ ← θ − ε·m̂ / (√v̂ + ε̂)
  * </pre>
- * where {@code ε} is the learning rate and {@code g = ∂C/∂θ}. The powers {@code β^t} use
- * {@link StrictMath#pow}, so runs are bit-reproducible across JVMs. As in PyTorch's {@code Adam},
+ * where {@code ε} is the learning rate and {@code g = ∂C/∂θ}. The powers {@code β^t} are
+ * products of IEEE multiplications (repeated squaring), so runs are bit-reproducible across JVMs
+ * and a step allocates nothing. As in PyTorch's {@code Adam},
  * {@code ε̂} is added to {@code √v̂}, after bias correction (the paper's form; Keras adds it to
  * the uncorrected {@code √v}, which differs slightly in the first steps). On the first step
  * {@code m̂ = g} and {@code v̂ = g²}, so each parameter moves by {@code ε·g/(|g| + ε̂)}, almost
