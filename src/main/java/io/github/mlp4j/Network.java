@@ -446,9 +446,11 @@ public final class Network {
     /**
      * Applies one optimizer update to a scaled gradient with L2 weight decay,
      * {@code θ ← update(θ, s·g + λ·θ, ε)}, as {@link #update(Optimizer.State, double[], double)}
-     * does; {@code s·g + λ·θ} is formed in one pass in the network's own buffer. A trainer that
-     * clips the gradient by its norm passes {@code s = min(1, maxNorm/‖g‖)} here instead of scaling
-     * {@code g} first: the same bits, one pass less.
+     * does. A built-in optimizer forms {@code s·g + λ·θ} entry by entry in its own pass; an
+     * optimizer of your own is given it in the network's buffer. A trainer that clips the gradient
+     * by its norm passes {@code s = min(1, maxNorm/‖g‖)} here instead of scaling {@code g} first:
+     * the same bits, fewer passes. A NaN or infinite gradient entry makes a built-in optimizer's
+     * new parameter NaN or infinite, so this method returns false for it.
      *
      * @param optimizer the optimizer's state for this training run
      * @param gradient the gradient, in the order of {@link #parameters()}; not modified
