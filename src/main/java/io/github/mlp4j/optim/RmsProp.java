@@ -1,8 +1,7 @@
 package io.github.mlp4j.optim;
 
-import io.github.mlp4j.internal.ScaledUpdate;
-
 import io.github.mlp4j.internal.Checks;
+import io.github.mlp4j.internal.ScaledUpdate;
 
 /**
  * RMSProp, which divides each gradient by a running root mean square of its recent values.

@@ -51,7 +51,7 @@ public record Sgd() implements Optimizer {
             int n = parameterCount;
             for (int i = 0; i < n; i++) {
                 double g = ScaledUpdate.effective(gradient[i], theta[i], gradientScale, weightDecay);
-                theta[i] -= learningRate * g;                                // θ ← θ − ε·g
+                theta[i] -= learningRate * g;                           // θ ← θ − ε·g
             }
         }
     }
