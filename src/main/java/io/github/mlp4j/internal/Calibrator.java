@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A kind of task (a <em>site</em>) is a key and a part count: by default the task's class (one
  * per lambda in the code that hands out tasks); a network's engine gives every task of its steps
- * one key, so that the tasks that read and write the same weights are split, or not, together. For a new site, and again now and then, the pool times
- * {@link #RUNS} runs of it, split and on the caller alone in blocks of {@link #BLOCK} (split,
+ * one key, so that the tasks that read and write the same weights are split, or not, together.
+ * A new site runs split for a while ({@link #warmUpNanos}); then, and again now and then, the
+ * pool times {@link #RUNS} runs of it, split and on the caller alone in blocks of {@link #BLOCK} (split,
  * alone, alone, split, so that a trend in the machine's load hits both alike, and in blocks so
  * that each way runs with its data in the caches it uses). Neighbouring runs of a site
  * do the same work, so the two sums compare like with like; the slowest run of each way is left
@@ -64,9 +65,12 @@ final class Calibrator {
     static final long FIRST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     static final long LAST_CHECK_NANOS = TimeUnit.SECONDS.toNanos(4);
     /**
-     * How long a new site runs split before its first measurement: the JIT compiles the code of both
-     * ways meanwhile, and timing code that is still interpreted or half compiled would decide
-     * against splitting. A knob for tests (normally {@link #WARM_UP_NANOS}).
+     * How long a new site runs split before its first measurement, until a measurement of this
+     * pool has ended: the JIT compiles the code of both ways meanwhile, and timing code that is
+     * still interpreted or half compiled would decide against splitting. Once one has ended, the
+     * pool's own code and the kernels are compiled, and a new site (a network built or loaded
+     * later) is first measured after {@link #FIRST_CHECK_NANOS}, so that a busy host does not pay
+     * a second of splitting for every network. A knob for tests (normally {@link #WARM_UP_NANOS}).
      */
     static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(1);
     static volatile long warmUpNanos = WARM_UP_NANOS;
@@ -106,6 +110,8 @@ final class Calibrator {
     /** Per site: the average time of one run split in its last measurement, in nanoseconds. */
     private final long[] meanSplit = new long[SITES];
     private long uses;
+    /** Whether a measurement of this pool has ended: its code is compiled. */
+    private boolean measuredOnce;
 
     /** The largest time in a {@link #summaryTimes} field (about 4.3 s). */
     private static final long LIMIT = 0xFFFF_FFFFL;
@@ -146,7 +152,7 @@ final class Calibrator {
         tag[victim] = key;
         lastUsed[victim] = uses;
         timed[victim] = -1;                                                 // split first, while the JIT compiles
-        nextCheck[victim] = System.nanoTime() + warmUpNanos;
+        nextCheck[victim] = System.nanoTime() + (measuredOnce ? firstCheckNanos : warmUpNanos);
         interval[victim] = firstCheckNanos;
         splits[victim] = true;                                              // splitting is the default to keep
         full[victim] = parts;
@@ -213,6 +219,7 @@ final class Calibrator {
         int runsEach = k / 2 - 1;
         meanAlone[s] = Math.max(1, aloneTime / runsEach);
         meanSplit[s] = Math.max(1, splitTime / runsEach);
+        measuredOnce = true;
         publish();
     }
 

@@ -474,6 +474,35 @@ class WorkersTest {
         });
     }
 
+    @Test
+    void aNewSiteWarmsUpOnlyUntilThePoolHasMeasuredOnce() {
+        long warmUp = Calibrator.warmUpNanos;
+        long firstCheck = Calibrator.firstCheckNanos;
+        try {
+            Calibrator.firstCheckNanos = 0;
+            Workers fresh = Workers.shared(18);
+            AtomicIntegerArray freshParts = new AtomicIntegerArray(3);
+            Calibrator.warmUpNanos = TimeUnit.MINUTES.toNanos(1);
+            int[] young = runCounting(fresh, freshParts, (part, parts) -> freshParts.incrementAndGet(parts), 2,
+                    Calibrator.RUNS);
+            assertThat(young[1]).as("runs alone during a young pool's warm-up").isZero();
+
+            Workers pool = Workers.shared(19);
+            AtomicIntegerArray byParts = new AtomicIntegerArray(3);
+            Calibrator.warmUpNanos = 0;                                     // the first site is measured at once
+            runCounting(pool, byParts, (part, parts) -> byParts.incrementAndGet(parts), 2, Calibrator.RUNS);
+            assertThat(pool.reason()).doesNotContain("nothing measured yet");
+            Calibrator.warmUpNanos = TimeUnit.MINUTES.toNanos(1);           // a later site skips the warm-up
+            AtomicIntegerArray later = new AtomicIntegerArray(3);
+            int[] measuring = runCounting(pool, later, (part, parts) -> later.incrementAndGet(parts), 2,
+                    Calibrator.RUNS);
+            assertThat(measuring[1]).as("runs alone while a later site is timed").isPositive();
+        } finally {
+            Calibrator.warmUpNanos = warmUp;
+            Calibrator.firstCheckNanos = firstCheck;
+        }
+    }
+
     private static void splitPays() {
         // alone the task takes 24 ms; split, each of its two parts takes 3 ms at the same time, on 2 of the
         // 14 threads (the part count asked for); the margin leaves room for a loaded machine's delays
