@@ -22,9 +22,11 @@ import java.util.concurrent.TimeUnit;
  * than asked), down to two, before the site falls back to one thread: a machine with some cores
  * busy may still gain from a few. Between measurements the site runs
  * the chosen way untimed. The next measurement comes after {@link #FIRST_CHECK_NANOS}, the wait
- * doubling while the choice stays the same (up to {@link #LAST_CHECK_NANOS}): a host whose load
+ * doubling while the choice stays the same (up to {@link #LAST_CHECK_NANOS}; not while the site
+ * is young, {@link #YOUNG_NANOS}): a host whose load
  * changes gets a new choice within seconds, and a steady one pays for timing the slower way
- * rarely.
+ * rarely. A site that splits is measured at once when its workers keep arriving late
+ * ({@link #splitRan}), the sign of a core taken by other work.
  *
  * <p>Used only by the thread that holds the pool, except {@link #parallelism()} and
  * {@link #reason()}, which read a summary published once per measurement. Nothing here allocates
@@ -77,6 +79,30 @@ final class Calibrator {
     /** The wait before a site's second measurement; a knob for tests (normally {@link #FIRST_CHECK_NANOS}). */
     static volatile long firstCheckNanos = FIRST_CHECK_NANOS;
 
+    /**
+     * Untimed split runs over which a site counts how often a worker arrived late (the caller ran
+     * a part its owner had not started in time).
+     */
+    static final int LATE_WINDOW = 1024;
+    /**
+     * A site whose workers arrived late in more than this fraction of a window's split runs is
+     * measured at once: a busy core (another program, or an application thread beside) keeps a
+     * worker from its parts, and splitting then costs more than it gains.
+     */
+    static final double LATE_SHARE = 0.25;
+    /**
+     * The least time from a site's birth before lateness counts: in a cold JVM the JIT's own
+     * threads make workers late at first too, and a measurement then would time half-compiled code.
+     */
+    static final long LATE_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+
+    /**
+     * For this long after a site is new its measurements come every {@link #FIRST_CHECK_NANOS},
+     * without doubling the wait: a measurement made while the JIT still compiles (a burst of it
+     * can come seconds into a run) may choose wrongly, and is soon redone.
+     */
+    static final long YOUNG_NANOS = TimeUnit.SECONDS.toNanos(3);
+
     private static final int SITES = 128;
     private static final int PROBES = 8;
 
@@ -99,6 +125,11 @@ final class Calibrator {
     private final long[] aloneMax = new long[SITES];
     private final long[] splitSum = new long[SITES];
     private final long[] splitMax = new long[SITES];
+    /** Per site: when (System.nanoTime) it was new. */
+    private final long[] born = new long[SITES];
+    /** Per site: untimed split runs in the current window, and how many of them had a late worker. */
+    private final int[] windowRuns = new int[SITES];
+    private final int[] lateRuns = new int[SITES];
     /** Per site: when (System.nanoTime) the next measurement starts. */
     private final long[] nextCheck = new long[SITES];
     /** Per site: the wait before the next measurement. */
@@ -152,7 +183,10 @@ final class Calibrator {
         tag[victim] = key;
         lastUsed[victim] = uses;
         timed[victim] = -1;                                                 // split first, while the JIT compiles
-        nextCheck[victim] = System.nanoTime() + (measuredOnce ? firstCheckNanos : warmUpNanos);
+        born[victim] = System.nanoTime();
+        windowRuns[victim] = 0;
+        lateRuns[victim] = 0;
+        nextCheck[victim] = born[victim] + (measuredOnce ? firstCheckNanos : warmUpNanos);
         interval[victim] = firstCheckNanos;
         splits[victim] = true;                                              // splitting is the default to keep
         full[victim] = parts;
@@ -184,6 +218,24 @@ final class Calibrator {
         return phase == 0 || phase == 3 ? TIME_SPLIT : TIME_ALONE;        // split ×8, alone ×8, alone ×8, split ×8
     }
 
+    /**
+     * Records an untimed split run of site {@code s}, and whether a worker arrived late in it; when
+     * workers were late in more than {@link #LATE_SHARE} of a window's runs, the site is measured
+     * at its next run instead of at its planned time (a new site only after
+     * {@link #LATE_AFTER_NANOS}).
+     */
+    void splitRan(int s, boolean late) {
+        lateRuns[s] += late ? 1 : 0;
+        if (++windowRuns[s] < LATE_WINDOW) {
+            return;
+        }
+        if (lateRuns[s] > LATE_SHARE * LATE_WINDOW && System.nanoTime() - born[s] >= LATE_AFTER_NANOS) {
+            nextCheck[s] = System.nanoTime();
+        }
+        windowRuns[s] = 0;
+        lateRuns[s] = 0;
+    }
+
     /** Records that a timed run of site {@code s}, split or alone, took {@code nanos}; decides after {@link #RUNS}. */
     void record(int s, boolean split, long nanos) {
         if (split) {
@@ -211,7 +263,8 @@ final class Calibrator {
         }
         int threads = choice ? Math.min(width[s], size) : 1;
         measured[s] = Math.min(width[s], size);
-        interval[s] = threads == chosen[s] ? Math.min(2 * interval[s], LAST_CHECK_NANOS) : firstCheckNanos;
+        boolean young = System.nanoTime() - born[s] < YOUNG_NANOS;
+        interval[s] = threads == chosen[s] && !young ? Math.min(2 * interval[s], LAST_CHECK_NANOS) : firstCheckNanos;
         splits[s] = choice;
         chosen[s] = threads;
         timed[s] = -1;

@@ -236,7 +236,7 @@ public final class Workers {
             return;
         }
         if (plan == Calibrator.SPLIT) {
-            split(task, calibrator.width(measured));
+            calibrator.splitRan(measured, split(task, calibrator.width(measured)));
             return;
         }
         long start = System.nanoTime();
@@ -248,8 +248,11 @@ public final class Workers {
         calibrator.record(measured, plan == Calibrator.TIME_SPLIT, System.nanoTime() - start);
     }
 
-    /** Runs {@code task} as {@code n} parts on the workers and the caller. */
-    private void split(Task task, int n) {
+    /**
+     * Runs {@code task} as {@code n} parts on the workers and the caller, and returns whether the
+     * caller had to run a part whose owner had not started it in time.
+     */
+    private boolean split(Task task, int n) {
         this.task = task;
         this.parts = n;
         this.failure = null;
@@ -270,7 +273,7 @@ public final class Workers {
             wake(t, r);
         }
         work(0);
-        awaitParts(n);
+        boolean late = awaitParts(n);
         this.task = null;
         Throwable first = failure;
         failure = null;
@@ -280,6 +283,7 @@ public final class Workers {
         if (first instanceof Error e) {
             throw e;
         }
+        return late;
     }
 
     /**
@@ -323,19 +327,21 @@ public final class Workers {
     /**
      * Waits until all {@code n} parts are done: spins, runs the parts whose owners have not
      * started them after {@link #PATIENCE_NANOS}, spins a while longer, then parks until the
-     * thread that finishes the last part wakes it.
+     * thread that finishes the last part wakes it. Returns whether it ran a part of another
+     * thread's: a worker arrived late.
      */
-    private void awaitParts(int n) {
+    private boolean awaitParts(int n) {
         if (done.get() == n) {
-            return;
+            return false;
         }
         long start = System.nanoTime();
         boolean tookOver = false;
+        boolean late = false;
         while (done.get() < n) {
             long waited = System.nanoTime() - start;
             if (!tookOver && waited >= PATIENCE_NANOS) {
                 for (int p = 0; p < n; p++) {
-                    runPart(p);                                               // owners too slow: take their parts
+                    late |= runPart(p);                                       // owners too slow: take their parts
                 }
                 tookOver = true;
             } else if (waited < WAIT_SPIN_NANOS) {
@@ -348,6 +354,7 @@ public final class Workers {
                 waiter = null;
             }
         }
+        return late;
     }
 
     /** Runs the parts of the current run that belong to thread {@code index} and are not yet claimed. */
@@ -362,12 +369,12 @@ public final class Workers {
      * Runs part {@code p} of the current run if no thread has claimed it. The task and part count
      * are read after the claim: the caller writes them before it resets the claims (or publishes
      * a new, larger array of claims, all 0; an older array stays all 1), and cannot start another
-     * run until this part is done.
+     * run until this part is done. Returns whether this thread ran it.
      */
-    private void runPart(int p) {
+    private boolean runPart(int p) {
         AtomicIntegerArray claims = claimed;
         if (p * STRIDE >= claims.length() || claims.get(p * STRIDE) != 0 || !claims.compareAndSet(p * STRIDE, 0, 1)) {
-            return;
+            return false;
         }
         Task current = task;
         int n = parts;
@@ -382,6 +389,7 @@ public final class Workers {
                 LockSupport.unpark(caller);
             }
         }
+        return true;
     }
 
     /**
