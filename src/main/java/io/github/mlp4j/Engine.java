@@ -135,7 +135,7 @@ final class Engine {
                 backInBlocks(w, bottom, rows);                               // a layer with parameters
             }
         }
-        if (!params.dense(0) && layers[0].parameterCount() > 0) {
+        if (split.inBlocks(0)) {
             backInBlocks(w, 0, rows);                                        // ∂C/∂θ⁰ of the first layer
         }
         return cost;
@@ -454,7 +454,7 @@ final class Engine {
                 }
             }
             for (int l = 0; l < layers.length; l++) {
-                if (!params.dense(l) && layers[l].parameterCount() > 0) {
+                if (split.inBlocks(l)) {
                     int layer = l;
                     w.blockTasks[l] = (part, parts) -> blockPart(w, layer, w.rows, part, parts);
                 }

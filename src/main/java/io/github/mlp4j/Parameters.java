@@ -9,8 +9,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>A dense layer (one whose {@link Layer#kernel()} is {@code AFFINE}) keeps {@code W} as
  * {@code in} row arrays of length {@code out} and {@code b} as one array: the shape its kernels
- * read, since C2 vectorises loops over whole rows but not over a flat vector at an offset. Any other layer keeps its parameters in one array of
- * its own, which its {@link Layer#forward} and {@link Layer#backward} receive with offset 0.
+ * read, since C2 vectorises loops over whole rows but not over a flat vector at an offset. Any
+ * other layer keeps its parameters in one array of its own, which its {@link Layer#forward} and
+ * {@link Layer#backward} receive with offset 0.
  *
  * <p>The flat vector of {@link Network#parameters()} exists only as a copy: layer by layer, each
  * dense layer's {@code W} row-major then its {@code b}, each other layer's array as it is.

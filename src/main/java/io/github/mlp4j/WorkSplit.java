@@ -40,6 +40,8 @@ final class WorkSplit {
      * (back-propagated in blocks); {@code deltaBottom[top] == top} when there is nothing to split.
      */
     final int[] deltaBottom;
+    /** Per layer, whether it has parameters and is not dense: back-propagated in fixed blocks of rows. */
+    private final boolean[] inBlocks;
 
     WorkSplit(Parameters params) {
         this.layers = params.layers;
@@ -59,6 +61,10 @@ final class WorkSplit {
             }
         }
         this.multiplyAddsPerRow = work;
+        this.inBlocks = new boolean[layers.length];
+        for (int l = 0; l < layers.length; l++) {
+            inBlocks[l] = !params.dense(l) && layers[l].parameterCount() > 0;
+        }
         this.segmentEnd = new int[layers.length];
         for (int l = 0; l < layers.length; l++) {
             int end = l + 1;
@@ -70,7 +76,7 @@ final class WorkSplit {
         this.deltaBottom = new int[layers.length];
         for (int top = 1; top < layers.length; top++) {
             int bottom = top;
-            while (bottom >= 1 && (params.dense(bottom) || layers[bottom].parameterCount() == 0)) {
+            while (bottom >= 1 && !inBlocks[bottom]) {
                 bottom--;                                                    // split by rows through this layer
             }
             deltaBottom[top] = bottom;
@@ -80,6 +86,14 @@ final class WorkSplit {
     /** Returns whether layer {@code l}'s product is summed in input chunks. */
     boolean chunked(int l) {
         return chunkStarts[l] != null;
+    }
+
+    /**
+     * Returns whether layer {@code l} has parameters and is not dense, so that it is
+     * back-propagated in fixed blocks of rows, each with a gradient buffer of its own.
+     */
+    boolean inBlocks(int l) {
+        return inBlocks[l];
     }
 
     /** Returns the first chunk of part {@code part} of {@code parts}: chunk c belongs to part ⌊c·parts/CHUNKS⌋. */

@@ -124,9 +124,9 @@ public final class LayerKinds {
         Kind kind = BY_CLASS.get(layer.getClass());
         if (kind == null) {
             String simple = layer.getClass().getSimpleName().isEmpty() ? "MyLayer" : layer.getClass().getSimpleName();
-            throw new IllegalArgumentException("Layer " + number + " is of class " + layer.getClass().getName() + ", which is"
-                    + " not a registered layer kind, so model files cannot hold it. Register it once before saving and"
-                    + " loading: LayerKinds.register(\"com.example." + simple.toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalArgumentException("Layer " + number + " is of class " + layer.getClass().getName()
+                    + ", which is not a registered layer kind, so model files cannot hold it. Register it once"
+                    + " before saving and loading: LayerKinds.register(\"com.example." + simple.toLowerCase(java.util.Locale.ROOT)
                     + "\", " + simple + ".class, codec), where the codec (a LayerCodec) writes and reads back its"
                     + " configuration.");
         }

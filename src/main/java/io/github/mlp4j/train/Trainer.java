@@ -281,6 +281,7 @@ public final class Trainer {
         RunRecord record = new RunRecord(config, listeners, net, xv, yv);   // checks the early-stopping monitor
         Optimizer.State state = config.optimizer().start(net.parameterCount());
         Workspace w = net.workspace(batches.capacity());
+        boolean builtIn = state instanceof ScaledUpdate;                    // its update also checks the gradient
         double lastFinite = Double.NaN;
         record.start(trainingRows);
         try {
@@ -296,8 +297,7 @@ public final class Trainer {
                     }
                     batch++;
                     double cost = net.computeGradient(batches.x(), batches.y(), rows, w);   // C, g = ∂C/∂θ
-                    boolean updateChecksGradient = rate > 0 && state instanceof ScaledUpdate;
-                    double scale = checkAndClip(cost, w.gradient(), config.maxGradientNorm(), !updateChecksGradient,
+                    double scale = checkAndClip(cost, w.gradient(), config.maxGradientNorm(), !(builtIn && rate > 0),
                             epoch, batch, lastFinite);                      // s = min(1, max/‖g‖)
                     if (rate > 0 && !net.update(state, w.gradient(), rate, config.weightDecay(), scale)) {
                         throw Checks.allFinite(w.gradient())                // θ ← update(θ, s·g + λθ, ε)
