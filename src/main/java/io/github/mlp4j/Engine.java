@@ -1,6 +1,7 @@
 package io.github.mlp4j;
 
 import io.github.mlp4j.internal.Kernels;
+import io.github.mlp4j.internal.RowDelta;
 import io.github.mlp4j.internal.Workers;
 import java.util.Arrays;
 
@@ -120,13 +121,30 @@ final class Engine {
      * mean cost.
      */
     double forwardAndDelta(Workspace w, int rows, Loss loss) {
-        forward(w, rows);
         int last = layers.length - 1;
         Layer head = layers[last];
         int width = head.outputSize();
+        boolean rowwise = loss instanceof RowDelta && split.deltaBottom[last] < last;
+        w.rows = rows;
+        for (int l = 0; l < layers.length; l = split.segmentEnd[l]) {
+            if (split.chunked(l)) {
+                runSplit(w, w.partialTasks[l], rows);                        // aˡ⁻¹·Wˡ by chunks of inputs
+            }
+            if (rowwise && split.segmentEnd[l] == layers.length) {
+                w.rowDelta = (RowDelta) loss;
+                runSplit(w, w.forwardDeltaTask, rows);                       // forward, δᴸ and back down, by rows
+            } else {
+                runSplit(w, w.forwardTasks[l], rows);                        // layers l..segmentEnd[l]−1 by rows
+            }
+        }
         double cost = loss.cost(w.z[last], w.a[last], w.target, rows, width);
-        loss.delta(head.activation(), w.z[last], w.a[last], w.target, rows, width, w.delta[last]);   // δᴸ = ∂C/∂zᴸ
-        for (int top = last; top >= 1; top = split.deltaBottom[top] - 1) {
+        int top = last;
+        if (rowwise) {
+            top = split.deltaBottom[last];                                   // δ down to here is done
+        } else {
+            loss.delta(head.activation(), w.z[last], w.a[last], w.target, rows, width, w.delta[last]);   // δᴸ = ∂C/∂zᴸ
+        }
+        for (; top >= 1; top = split.deltaBottom[top] - 1) {
             int bottom = split.deltaBottom[top];
             if (bottom < top) {
                 runSplit(w, w.deltaTasks[top], rows);                        // δˡ⁻¹ for l = top..bottom+1, by rows
@@ -185,6 +203,19 @@ final class Engine {
         for (int l = top; l >= bottom; l--) {
             backThrough(w, l, part, from, to);
         }
+    }
+
+    /**
+     * Runs rows {@code from..to−1} forward through layers {@code first..L}, computes their output
+     * {@code δᴸ = ∂C/∂zᴸ} and back-propagates them down to layer {@code bottom ≥ 1}: the rows stay
+     * on one thread from the last split layer's input to the bottom's {@code δ}.
+     */
+    private void forwardDeltaRows(Workspace w, int first, int bottom, int part, int from, int to) {
+        int last = layers.length - 1;
+        forwardRows(w, first, layers.length, part, from, to);
+        w.rowDelta.delta(layers[last].activation(), w.z[last], w.a[last], w.target, w.rows, from, to,
+                layers[last].outputSize(), w.delta[last]);                  // δᴸ = ∂C/∂zᴸ, these rows
+        deltaRows(w, last, bottom, part, from, to);
     }
 
     /**
@@ -445,6 +476,13 @@ final class Engine {
             }
         }
         if (training) {
+            int last = layers.length - 1;
+            if (split.deltaBottom[last] < last) {
+                int first = split.segmentStart(last);
+                int bottom = split.deltaBottom[last] + 1;
+                w.forwardDeltaTask = (part, parts) -> forwardDeltaRows(w, first, bottom, part,
+                        WorkSplit.first(w.rows, part, parts), WorkSplit.first(w.rows, part + 1, parts));
+            }
             for (int l = 1; l < layers.length; l++) {
                 if (split.deltaBottom[l] < l) {
                     int top = l;

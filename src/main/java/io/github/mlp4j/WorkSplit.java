@@ -83,6 +83,15 @@ final class WorkSplit {
         }
     }
 
+    /** Returns the first layer of the forward segment that holds layer {@code l}. */
+    int segmentStart(int l) {
+        int start = 0;
+        while (segmentEnd[start] <= l) {
+            start = segmentEnd[start];
+        }
+        return start;
+    }
+
     /** Returns whether layer {@code l}'s product is summed in input chunks. */
     boolean chunked(int l) {
         return chunkStarts[l] != null;

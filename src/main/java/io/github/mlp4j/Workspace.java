@@ -1,6 +1,7 @@
 package io.github.mlp4j;
 
 import io.github.mlp4j.internal.Kernels;
+import io.github.mlp4j.internal.RowDelta;
 import io.github.mlp4j.internal.Workers;
 
 /**
@@ -97,6 +98,13 @@ public final class Workspace {
     final Workers.Task[] deltaTasks;
     /** Per layer with parameters that is not dense, its back-propagation in blocks (training only). */
     final Workers.Task[] blockTasks;
+    /**
+     * The last forward segment by rows, the loss's {@code δᴸ} and back-propagation by rows down
+     * from the output layer, as one task (training with a {@link RowDelta} loss only).
+     */
+    Workers.Task forwardDeltaTask;
+    /** The loss whose {@code δᴸ} {@link #forwardDeltaTask} computes, during a training step. */
+    RowDelta rowDelta;
     Workers.Task weightTask;
     Workers.Task stepTask;
     Workers.Task updateTask;

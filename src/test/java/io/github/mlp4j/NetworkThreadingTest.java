@@ -44,6 +44,78 @@ class NetworkThreadingTest {
                 .isGreaterThan(splitBefore);
     }
 
+    /**
+     * The built-in losses compute the output δ of each thread's rows on that thread, within the
+     * task that ran the rows forward; a user's loss computes it for the whole batch on the caller.
+     * Both ways must give one thread's bits on every thread count, with every run split.
+     */
+    @Test
+    void everyBuiltInLossAndAUserLossTrainBitIdenticallyOnEveryThreadCount() throws Exception {
+        Loss halfSquares = new Loss() {                                      // C = (1 / 2n) Σ (ŷ − y)²
+            @Override
+            public String name() {
+                return "halfSquares";
+            }
+
+            @Override
+            public double cost(double[][] z, double[][] yHat, double[][] y, int rows, int width) {
+                double sum = 0.0;
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < width; j++) {
+                        sum += (yHat[i][j] - y[i][j]) * (yHat[i][j] - y[i][j]);
+                    }
+                }
+                return sum / (2.0 * rows);
+            }
+
+            @Override
+            public void gradient(double[][] yHat, double[][] y, int rows, int width, double[][] gradient) {
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < width; j++) {
+                        gradient[i][j] = (yHat[i][j] - y[i][j]) / rows;
+                    }
+                }
+            }
+        };
+        Object[][] cases = {
+            {Loss.crossEntropy(), Activation.softmax()},
+            {Loss.binaryCrossEntropy(), Activation.sigmoid()},
+            {Loss.mse(), Activation.tanh()},
+            {halfSquares, Activation.sigmoid()},
+        };
+        Rng rng = new Rng(17);
+        double[][] x = TestData.uniform(rng, 256, 50, -1, 1);
+        double[][] y = TestData.oneHot(rng, 256, 5);
+        java.lang.reflect.Field adaptive = Workers.class.getDeclaredField("adaptive");
+        adaptive.setAccessible(true);
+        boolean before = adaptive.getBoolean(null);
+        adaptive.setBoolean(null, false);                                    // split every run as asked
+        try {
+            for (Object[] c : cases) {
+                Loss loss = (Loss) c[0];
+                Activation head = (Activation) c[1];
+                java.util.function.IntFunction<Network> build = threads -> Network.builder().input(50)
+                        .dense(40, Activation.relu()).dense(30, Activation.tanh()).dense(5, head).loss(loss)
+                        .seed(5).threads(threads).build();
+                Network one = build.apply(1);
+                double[] costsOne = one.fit(x, y, 2, 128, 0.1);
+                double[] gradientOne = one.gradient(x, y);
+                for (int threads : new int[] {2, 3}) {
+                    long splitBefore = Workers.shared(threads).splitRuns();
+                    Network many = build.apply(threads);
+                    assertThat(many.fit(x, y, 2, 128, 0.1)).as("%s, %d threads", loss.name(), threads)
+                            .containsExactly(costsOne);
+                    assertThat(many.parameters()).as("%s, %d threads", loss.name(), threads)
+                            .containsExactly(one.parameters());
+                    assertThat(many.gradient(x, y)).containsExactly(gradientOne);
+                    assertThat(Workers.shared(threads).splitRuns()).as("split runs").isGreaterThan(splitBefore);
+                }
+            }
+        } finally {
+            adaptive.setBoolean(null, before);
+        }
+    }
+
     @Test
     void aLargeBatchPredictedOnSeveralThreadsGetsTheBitsOfOneThread() {
         // 1,001 rows: each of up to 4 threads takes more than one 256-row chunk, and the shares are uneven

@@ -3,6 +3,7 @@ package io.github.mlp4j.loss;
 import io.github.mlp4j.Activation;
 import io.github.mlp4j.Loss;
 import io.github.mlp4j.activation.Sigmoid;
+import io.github.mlp4j.internal.RowDelta;
 
 /**
  * Binary cross-entropy {@code C = −(1 / (n·m)) Σ_i Σ_j [y log ŷ + (1 − y) log(1 − ŷ)]}, fused with
@@ -16,7 +17,7 @@ import io.github.mlp4j.activation.Sigmoid;
  * sigmoid's derivative {@code ŷ(1 − ŷ)} cancels the loss's denominator. Targets must lie in
  * [0, 1]. The instance is immutable and thread-safe.
  */
-public final class BinaryCrossEntropy implements Loss {
+public final class BinaryCrossEntropy implements Loss, RowDelta {
     /** The single instance; see {@link Loss#binaryCrossEntropy()}. */
     public static final BinaryCrossEntropy INSTANCE = new BinaryCrossEntropy();
 
@@ -67,8 +68,15 @@ public final class BinaryCrossEntropy implements Loss {
     @Override
     public void delta(Activation head, double[][] z, double[][] yHat, double[][] y, int rows, int width,
             double[][] delta) {
+        delta(head, z, yHat, y, rows, 0, rows, width, delta);
+    }
+
+    /** As {@link #delta(Activation, double[][], double[][], double[][], int, int, double[][])}, for rows {@code from..to−1}. */
+    @Override
+    public void delta(Activation head, double[][] z, double[][] yHat, double[][] y, int rows, int from, int to,
+            int width, double[][] delta) {
         double scale = 1.0 / ((double) rows * width);
-        for (int i = 0; i < rows; i++) {
+        for (int i = from; i < to; i++) {
             double[] p = yHat[i];
             double[] t = y[i];
             double[] d = delta[i];

@@ -3,6 +3,7 @@ package io.github.mlp4j.loss;
 import io.github.mlp4j.Activation;
 import io.github.mlp4j.Loss;
 import io.github.mlp4j.activation.Softmax;
+import io.github.mlp4j.internal.RowDelta;
 
 /**
  * Categorical cross-entropy {@code C = −(1 / n) Σ_i Σ_j y_ij log ŷ_ij}, fused with the softmax
@@ -13,7 +14,7 @@ import io.github.mlp4j.activation.Softmax;
  * {@code log(0)}. The local gradient of the output layer is the fused
  * {@code δ = ∂C/∂z = (ŷ − y) / n}. The instance is immutable and thread-safe.
  */
-public final class CrossEntropy implements Loss {
+public final class CrossEntropy implements Loss, RowDelta {
     /** The single instance; see {@link Loss#crossEntropy()}. */
     public static final CrossEntropy INSTANCE = new CrossEntropy();
 
@@ -72,8 +73,15 @@ public final class CrossEntropy implements Loss {
     @Override
     public void delta(Activation head, double[][] z, double[][] yHat, double[][] y, int rows, int width,
             double[][] delta) {
+        delta(head, z, yHat, y, rows, 0, rows, width, delta);
+    }
+
+    /** As {@link #delta(Activation, double[][], double[][], double[][], int, int, double[][])}, for rows {@code from..to−1}. */
+    @Override
+    public void delta(Activation head, double[][] z, double[][] yHat, double[][] y, int rows, int from, int to,
+            int width, double[][] delta) {
         double scale = 1.0 / rows;
-        for (int i = 0; i < rows; i++) {
+        for (int i = from; i < to; i++) {
             double[] p = yHat[i];
             double[] t = y[i];
             double[] d = delta[i];
