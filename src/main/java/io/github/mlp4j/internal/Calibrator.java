@@ -44,11 +44,13 @@ final class Calibrator {
 
     /**
      * Timed runs in a row that run the same way: a split run after one alone finds the data in the
-     * caller's cache, not in the workers', so runs are timed in blocks of each way.
+     * caller's cache, not in the workers', so runs are timed in blocks of each way. A site's runs
+     * repeat a cycle (a network's step hands out two to four tasks of different sizes), and a
+     * block of 12 holds whole cycles of 1, 2, 3, 4 or 6 tasks, so both ways time the same mix.
      */
-    static final int BLOCK = 8;
+    static final int BLOCK = 12;
     /** Timed runs per measurement: half split, half alone. */
-    static final int RUNS = 32;
+    static final int RUNS = 4 * BLOCK;
     /** Splitting must take at most this fraction of the time alone to be chosen. */
     static final double MARGIN = 1.0;
     /**
@@ -61,7 +63,7 @@ final class Calibrator {
      * Timed runs after which a measurement ends early when the answer is already clear: splitting
      * took more than {@link #CLEARLY_SLOWER} or less than {@link #CLEARLY_FASTER} of the time alone.
      */
-    static final int EARLY_RUNS = 16;
+    static final int EARLY_RUNS = 2 * BLOCK;
     static final double CLEARLY_SLOWER = 1.5;
     static final double CLEARLY_FASTER = 0.5;
     static final long FIRST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -215,7 +217,7 @@ final class Calibrator {
             width[s] = full[s];                                             // each measurement starts with all threads
         }
         int phase = (k / BLOCK) & 3;
-        return phase == 0 || phase == 3 ? TIME_SPLIT : TIME_ALONE;        // split ×8, alone ×8, alone ×8, split ×8
+        return phase == 0 || phase == 3 ? TIME_SPLIT : TIME_ALONE;        // split, alone, alone, split: BLOCK runs each
     }
 
     /**
