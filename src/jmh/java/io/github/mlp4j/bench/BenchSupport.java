@@ -106,6 +106,8 @@ final class BenchSupport {
                     s.append(i > 0 ? ", " : "").append(number(a[i]));
                 }
                 s.append(']');
+            } else if (v instanceof long[] a) {
+                s.append(java.util.Arrays.toString(a));
             } else if (v instanceof Double d) {
                 s.append(number(d));
             } else {

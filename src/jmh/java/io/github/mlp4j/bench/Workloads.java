@@ -8,6 +8,7 @@ import io.github.mlp4j.internal.Rng;
 import io.github.mlp4j.optim.Optimizer;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ import java.util.Map;
  * </pre>
  *
  * Samples per second come from the median epoch time over epochs 2..E (as the peers report);
+ * {@code epoch_jit_ms} gives the JIT compiler's time that ended during each epoch
+ * ({@code CompilationMXBean}): in a fresh JVM it takes a share of a core through the first
+ * epochs, which a one-thread run leaves to it and a two-thread run shares with its worker;
  * GFLOP/s count {@code 2·in·out} per layer per row forward and twice that backward;
  * {@code alloc_bytes_per_step} is the calling thread's allocation
  * ({@code ThreadMXBean.getThreadAllocatedBytes}) over 1,000 steps of {@code computeGradient} +
@@ -106,11 +110,15 @@ public final class Workloads {
         double[][] x = d[0];
         double[][] y = d[1];
         double[] epochSeconds = new double[epochs];
+        long[] epochCompileMillis = new long[epochs];
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         double lr = 0.05;
         for (int e = 0; e < epochs; e++) {
+            long c0 = jit.getTotalCompilationTime();
             long t0 = System.nanoTime();
             net.fit(x, y, 1, batch, lr);
             epochSeconds[e] = (System.nanoTime() - t0) / 1e9;
+            epochCompileMillis[e] = jit.getTotalCompilationTime() - c0;
         }
         if (workload == null) {
             return net;
@@ -133,6 +141,7 @@ public final class Workloads {
         r.put("alloc_bytes_per_step", allocationPerStep(net, x, y, batch));
         if (epochs <= 20) {
             r.put("epoch_s", epochSeconds);
+            r.put("epoch_jit_ms", epochCompileMillis);
         }
         r.put("load_avg", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         BenchSupport.print(r);
