@@ -20,7 +20,9 @@ import java.util.Arrays;
  * A {@link io.github.mlp4j.layer.Dense} layer runs the kernels of {@link Kernels} on its row
  * arrays; any other layer runs its own {@link Layer#forward} and {@link Layer#backward}.
  *
- * <p>Threads: the forward pass and the back-propagated {@code δ} are split by rows of the batch;
+ * <p>Threads: the forward pass and the back-propagated {@code δ} are split by rows of the batch
+ * (with a built-in loss, one task takes each thread's rows through the last forward segment, the
+ * output {@code δᴸ} and back down, see {@link #forwardDeltaRows});
  * the weight gradient {@code aᵀ·δ} and the step by rows of {@code W}. A dense layer with at least
  * {@link WorkSplit#CHUNKED_WEIGHTS} weights and {@code 4·K_BLOCK} inputs computes {@code a·W} as partial
  * sums over {@link WorkSplit#CHUNKS} fixed chunks of its inputs, added to the bias in chunk order, so that a
@@ -63,12 +65,22 @@ final class Engine {
      * {@code a} in {@code w}. A prediction workspace runs on the calling thread.
      */
     void forward(Workspace w, int rows) {
+        forward(w, rows, null);
+    }
+
+    /**
+     * As {@link #forward(Workspace, int)}, running {@code lastSegment}, when given, instead of
+     * the last segment's task.
+     */
+    private void forward(Workspace w, int rows, Workers.Task lastSegment) {
         w.rows = rows;
         for (int l = 0; l < layers.length; l = split.segmentEnd[l]) {
             if (split.chunked(l)) {
                 runSplit(w, w.partialTasks[l], rows);                        // aˡ⁻¹·Wˡ by chunks of inputs
             }
-            runSplit(w, w.forwardTasks[l], rows);                            // layers l..segmentEnd[l]−1 by rows
+            boolean last = split.segmentEnd[l] == layers.length;
+            Workers.Task task = last && lastSegment != null ? lastSegment : w.forwardTasks[l];
+            runSplit(w, task, rows);                                         // layers l..segmentEnd[l]−1 by rows
         }
     }
 
@@ -125,17 +137,11 @@ final class Engine {
         Layer head = layers[last];
         int width = head.outputSize();
         boolean rowwise = loss instanceof RowDelta && split.deltaBottom[last] < last;
-        w.rows = rows;
-        for (int l = 0; l < layers.length; l = split.segmentEnd[l]) {
-            if (split.chunked(l)) {
-                runSplit(w, w.partialTasks[l], rows);                        // aˡ⁻¹·Wˡ by chunks of inputs
-            }
-            if (rowwise && split.segmentEnd[l] == layers.length) {
-                w.rowDelta = (RowDelta) loss;
-                runSplit(w, w.forwardDeltaTask, rows);                       // forward, δᴸ and back down, by rows
-            } else {
-                runSplit(w, w.forwardTasks[l], rows);                        // layers l..segmentEnd[l]−1 by rows
-            }
+        if (rowwise) {
+            w.rowDelta = (RowDelta) loss;
+            forward(w, rows, w.forwardDeltaTask);                            // the last segment goes on to δ, by rows
+        } else {
+            forward(w, rows);
         }
         double cost = loss.cost(w.z[last], w.a[last], w.target, rows, width);
         int top = last;
