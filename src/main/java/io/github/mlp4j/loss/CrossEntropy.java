@@ -76,7 +76,10 @@ public final class CrossEntropy implements Loss, RowDelta {
         delta(head, z, yHat, y, rows, 0, rows, width, delta);
     }
 
-    /** As {@link #delta(Activation, double[][], double[][], double[][], int, int, double[][])}, for rows {@code from..to−1}. */
+    /**
+     * As {@link #delta(Activation, double[][], double[][], double[][], int, int, double[][])}, for
+     * rows {@code from..to−1} of a batch of {@code rows}.
+     */
     @Override
     public void delta(Activation head, double[][] z, double[][] yHat, double[][] y, int rows, int from, int to,
             int width, double[][] delta) {
