@@ -130,19 +130,15 @@ final class Engine {
      * Runs the forward pass of rows {@code 0..rows−1} and back-propagates: the output layer's
      * {@code δᴸ = ∂C/∂zᴸ}, then every {@code δˡ⁻¹}, and the gradient of each layer that is not
      * dense (the dense layers' gradients come from {@link #weightPart} or the step). Returns the
-     * mean cost.
+     * mean cost. {@code loss} is the network's own, whose {@code δᴸ} the workspace's
+     * {@code forwardDeltaTask} computes when it is a built-in one.
      */
     double forwardAndDelta(Workspace w, int rows, Loss loss) {
         int last = layers.length - 1;
         Layer head = layers[last];
         int width = head.outputSize();
-        boolean rowwise = loss instanceof RowDelta && split.deltaBottom[last] < last;
-        if (rowwise) {
-            w.rowDelta = (RowDelta) loss;
-            forward(w, rows, w.forwardDeltaTask);                            // the last segment goes on to δ, by rows
-        } else {
-            forward(w, rows);
-        }
+        boolean rowwise = w.forwardDeltaTask != null;                      // a built-in loss
+        forward(w, rows, w.forwardDeltaTask);                                // with it, the last segment goes on to δ
         double cost = loss.cost(w.z[last], w.a[last], w.target, rows, width);
         int top = last;
         if (rowwise) {
@@ -216,10 +212,10 @@ final class Engine {
      * {@code δᴸ = ∂C/∂zᴸ} and back-propagates them down to layer {@code bottom ≥ 1}: the rows stay
      * on one thread from the last split layer's input to the bottom's {@code δ}.
      */
-    private void forwardDeltaRows(Workspace w, int first, int bottom, int part, int from, int to) {
+    private void forwardDeltaRows(Workspace w, RowDelta loss, int first, int bottom, int part, int from, int to) {
         int last = layers.length - 1;
         forwardRows(w, first, layers.length, part, from, to);
-        w.rowDelta.delta(layers[last].activation(), w.z[last], w.a[last], w.target, w.rows, from, to,
+        loss.delta(layers[last].activation(), w.z[last], w.a[last], w.target, w.rows, from, to,
                 layers[last].outputSize(), w.delta[last]);                  // δᴸ = ∂C/∂zᴸ, these rows
         deltaRows(w, last, bottom, part, from, to);
     }
@@ -483,10 +479,10 @@ final class Engine {
         }
         if (training) {
             int last = layers.length - 1;
-            if (split.deltaBottom[last] < last) {
+            if (network.lossFunction() instanceof RowDelta loss && split.deltaBottom[last] < last) {
                 int first = split.segmentStart(last);
                 int bottom = split.deltaBottom[last] + 1;
-                w.forwardDeltaTask = (part, parts) -> forwardDeltaRows(w, first, bottom, part,
+                w.forwardDeltaTask = (part, parts) -> forwardDeltaRows(w, loss, first, bottom, part,
                         WorkSplit.first(w.rows, part, parts), WorkSplit.first(w.rows, part + 1, parts));
             }
             for (int l = 1; l < layers.length; l++) {

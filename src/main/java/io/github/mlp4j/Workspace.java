@@ -100,11 +100,9 @@ public final class Workspace {
     final Workers.Task[] blockTasks;
     /**
      * The last forward segment by rows, the loss's {@code δᴸ} and back-propagation by rows down
-     * from the output layer, as one task (training with a {@link RowDelta} loss only).
+     * from the output layer, as one task (training with a {@link RowDelta} loss only; else null).
      */
     Workers.Task forwardDeltaTask;
-    /** The loss whose {@code δᴸ} {@link #forwardDeltaTask} computes, during a training step. */
-    RowDelta rowDelta;
     Workers.Task weightTask;
     Workers.Task stepTask;
     Workers.Task updateTask;
