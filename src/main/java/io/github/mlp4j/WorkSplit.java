@@ -24,6 +24,13 @@ final class WorkSplit {
     /** The number of input chunks of a large layer: fixed, so that the sums do not depend on the threads. */
     static final int CHUNKS = 4;
 
+    /**
+     * Parts per thread of a training task: a thread that finishes its own parts takes parts the
+     * other threads have not started, so a thread slowed by other work on its core delays a step
+     * by a fraction of its share, not all of it.
+     */
+    static final int PARTS_PER_THREAD = 4;
+
     private final Layer[] layers;
     /** Σ inputs·outputs over the layers: the multiply-adds of one row's forward pass. */
     final long multiplyAddsPerRow;

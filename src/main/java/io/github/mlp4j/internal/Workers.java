@@ -11,12 +11,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * A small pool of daemon threads that runs one {@link Task} split into parts, the calling thread
  * doing part 0.
  *
- * <p>Part {@code p} belongs to thread {@code p mod size}: the same thread runs the same part run
- * after run, so the rows or columns a part works on stay in that core's cache. A part whose owner
- * has not started it after the caller finished its own parts and waited {@link #PATIENCE_NANOS}
- * is run by the caller instead (it claims the part with a compare-and-set, so no part runs
- * twice): a worker that the operating system has not scheduled delays a run by microseconds, not
- * by a time slice.
+ * <p>Each thread owns a block of neighbouring parts (the caller the first) and runs them in order:
+ * the same thread runs the same parts run after run, so the rows or columns they work on stay in
+ * that core's cache. A thread that finishes its block takes the parts other threads have not
+ * started yet, from the end of their blocks down, so a thread slowed by other work on its core
+ * (or simply given the harder parts) delays a run by a part, not by its whole share. The first
+ * part of a block is left to its owner, which may be about to start; the caller takes it after
+ * {@link #PATIENCE_NANOS}: a worker that the operating system has not scheduled delays a run by
+ * microseconds, not by a time slice. Every part is claimed with a compare-and-set, so no part
+ * runs twice.
  *
  * <p><b>Lifecycle.</b> Workers start on the first task that needs them. Between tasks a worker
  * spins for {@link #SPIN_NANOS} (a training step hands out tasks back to back), then parks; a
@@ -191,12 +194,12 @@ public final class Workers {
     }
 
     /**
-     * Runs {@code task} and returns when it is done: as {@code n} parts, part {@code p} on thread
-     * {@code p mod size} (the caller is thread 0) or on the caller if its owner is slow to start
-     * it; or, when the pool measured that splitting this kind of task in {@code n} does not pay,
-     * in fewer parts (on fewer threads), or as one part on the caller. None of this changes what
-     * the task computes, as long as the task splits its work deterministically (its parts decide
-     * only who computes what). The caller must hold the pool.
+     * Runs {@code task} and returns when it is done: as {@code n} parts, each thread (the caller
+     * is thread 0) running its own block of them and then the parts of slower threads; or, when
+     * the pool measured that splitting this kind of task in {@code n} does not pay, in fewer parts
+     * (on fewer threads), or as one part on the caller. None of this changes what the task
+     * computes, as long as the task splits its work deterministically (its parts decide only who
+     * computes what). The caller must hold the pool.
      *
      * @param task the task
      * @param n the number of parts, at least 1
@@ -341,7 +344,7 @@ public final class Workers {
             long waited = System.nanoTime() - start;
             if (!tookOver && waited >= PATIENCE_NANOS) {
                 for (int p = 0; p < n; p++) {
-                    late |= runPart(p);                                       // owners too slow: take their parts
+                    late |= runPart(p);                                       // owners too slow to start: take their parts
                 }
                 tookOver = true;
             } else if (waited < WAIT_SPIN_NANOS) {
@@ -357,12 +360,34 @@ public final class Workers {
         return late;
     }
 
-    /** Runs the parts of the current run that belong to thread {@code index} and are not yet claimed. */
+    /**
+     * Runs thread {@code index}'s share of the current run: first its own block of parts, in
+     * order, then the parts other threads have not claimed yet, from the end of each block down
+     * (a thread that is ahead helps one that is behind, and the two meet in the block's middle).
+     * The first part of another thread's block is left to its owner, which may be about to start
+     * it; the caller takes those after {@link #PATIENCE_NANOS}.
+     */
     private void work(int index) {
         int n = parts;
-        for (int p = index; p < n; p += size) {
+        int threads = Math.min(size, n);
+        if (index >= threads) {
+            return;
+        }
+        for (int p = blockStart(index, n, threads); p < blockStart(index + 1, n, threads); p++) {
             runPart(p);
         }
+        for (int other = 1; other < threads; other++) {
+            int t = (index + other) % threads;
+            int first = blockStart(t, n, threads);
+            for (int p = blockStart(t + 1, n, threads) - 1; p > first; p--) {
+                runPart(p);
+            }
+        }
+    }
+
+    /** Returns the first part of thread {@code t}'s block when {@code n} parts run on {@code threads} threads. */
+    private static int blockStart(int t, int n, int threads) {
+        return (int) ((long) n * t / threads);
     }
 
     /**

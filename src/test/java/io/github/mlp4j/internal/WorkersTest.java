@@ -108,35 +108,42 @@ class WorkersTest {
     }
 
     @Test
-    void theCallerRunsAPartWhoseOwnerIsBusy() {
-        splitAlways(WorkersTest::theCallerRunsAPartOfABusyOwner);
+    void theCallerRunsThePartsOfAnOwnerThatIsBehind() {
+        splitAlways(WorkersTest::theCallerRunsThePartsOfAnOwnerBehind);
     }
 
-    private static void theCallerRunsAPartOfABusyOwner() {
-        // 2 threads, 4 parts: parts 1 and 3 belong to the worker. Whoever runs part 1 waits until part 3
-        // has run, so the worker, held in part 1, cannot run part 3 itself: the caller must take it.
+    private static void theCallerRunsThePartsOfAnOwnerBehind() {
+        // 2 threads, 8 parts: the worker's block is parts 4 to 7, which it runs in that order. Whoever runs
+        // part 4 waits until parts 5, 6 and 7 have run, so a worker held in part 4 cannot run them itself:
+        // the caller, done with its own block, must take them (and part 4 too, if the worker starts late).
         Workers pool = Workers.shared(2);
         assertThat(pool.tryAcquire()).isTrue();
         try {
             for (int round = 0; round < 20; round++) {
-                AtomicIntegerArray runs = new AtomicIntegerArray(4);
-                CountDownLatch third = new CountDownLatch(1);
+                AtomicIntegerArray runs = new AtomicIntegerArray(8);
+                CountDownLatch rest = new CountDownLatch(3);
                 AtomicBoolean waited = new AtomicBoolean(true);
+                Thread caller = Thread.currentThread();
+                Set<Integer> onCaller = ConcurrentHashMap.newKeySet();
                 pool.run((part, parts) -> {
-                    if (part == 1) {
+                    if (part == 4) {
                         try {
-                            waited.compareAndSet(true, third.await(10, TimeUnit.SECONDS));
+                            waited.compareAndSet(true, rest.await(10, TimeUnit.SECONDS));
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
                     }
                     runs.incrementAndGet(part);
-                    if (part == 3) {
-                        third.countDown();
+                    if (Thread.currentThread() == caller) {
+                        onCaller.add(part);
                     }
-                }, 4);
-                assertThat(waited).as("part 3 ran while part 1 waited, round %d", round).isTrue();
-                for (int p = 0; p < 4; p++) {
+                    if (part > 4) {
+                        rest.countDown();
+                    }
+                }, 8);
+                assertThat(waited).as("parts 5 to 7 ran while part 4 waited, round %d", round).isTrue();
+                assertThat(onCaller).as("round %d", round).contains(0, 5, 6, 7);
+                for (int p = 0; p < 8; p++) {
                     assertThat(runs.get(p)).as("round %d part %d", round, p).isEqualTo(1);
                 }
             }
