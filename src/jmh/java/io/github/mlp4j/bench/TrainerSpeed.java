@@ -15,16 +15,19 @@ import java.util.Map;
 /**
  * Issue 15's {@code Trainer} against {@code Network.fit}: workload M (784-128-64-10, batch 32)
  * on one thread, {@code Network.fit} with SGD (lr 0.05) against {@code Trainer} with Adam and the
- * other optimizers, clipping and L2. Samples per second are the median over the epochs after the
- * first; {@code alloc_bytes_per_step} is the training thread's allocation from the end of the
- * first epoch to the end of the last, divided by the steps between (the history's row and the
- * listeners' calls at the end of each epoch included; the checks after the last epoch not). One
- * epoch of each kind runs first as a warm-up, so that the order of the measurements does not
- * favour the later ones.
+ * other optimizers, clipping and L2.
+ *
+ * <p>The two alternate epoch by epoch: after each epoch of {@code Trainer} (a listener's call),
+ * one epoch of {@code Network.fit} trains a second network, so both see the same machine, whose
+ * speed drifts within seconds on a shared host. Samples per second are each one's median over
+ * its epochs after the first, and {@code over_fit} is their ratio. {@code alloc_bytes_per_step}
+ * is the training thread's allocation from the end of {@code Trainer}'s first epoch to the end of
+ * its last, less what the {@code fit} epochs between allocated, divided by the steps between (the
+ * history's row and the listeners' calls at the end of each epoch included; the checks after the
+ * last epoch not). One epoch of each kind runs first as a warm-up.
  *
  * <p>Usage: {@code TrainerSpeed [--epochs 5] [--rows 8000] [--configs adam,sgd,momentum,rmsprop,adamw,adam-clip-l2]};
- * one JSON line per configuration, each with its ratio to the mean of the {@code fit} runs just
- * before and just after it (the machine's speed drifts over a run of several minutes).
+ * one JSON line for {@code fit} alone, then one per configuration.
  */
 public final class TrainerSpeed {
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -50,55 +53,61 @@ public final class TrainerSpeed {
         new Trainer(config("adam", 1)).fit(BenchSupport.m(1, 7), data[0], data[1]);
 
         long[] allocated = new long[1];
-        double[] fitSps = fitEpochs(data, epochs, allocated);
+        double[] fitAlone = fitEpochs(data, epochs, allocated);
         int measured = Math.max(1, epochs - 1);
-        double fit = medianAfterFirst(fitSps);
+        double fit = medianAfterFirst(fitAlone);
         Map<String, Object> f = BenchSupport.result("trainer-speed");
         f.put("workload", "M");
         f.put("how", "Network.fit sgd");
         f.put("samples_per_s", fit);
         f.put("alloc_bytes_per_step", (double) allocated[0] / ((long) steps * measured));
-        f.put("epoch_samples_per_s", fitSps);
+        f.put("epoch_samples_per_s", fitAlone);
         BenchSupport.print(f);
 
         for (String name : configs) {
-            TrainingConfig config = config(name, epochs);
             Network net = BenchSupport.m(1, 42);
+            Network fitted = BenchSupport.m(1, 42);
+            double[] sps = new double[epochs];
+            double[] fitSps = new double[epochs];
+            long[] started = {System.nanoTime()};                              // the current Trainer epoch's start
             long[] marks = {THREADS.getCurrentThreadAllocatedBytes(), 0};   // after epoch 1, after the last
-            TrainingListener mark = new TrainingListener() {
+            long[] fitBytes = {0};                                              // the fit epochs' between the marks
+            TrainingListener alternate = new TrainingListener() {
                 @Override
                 public void onEpochEnd(History.Epoch row) {
-                    long now = THREADS.getCurrentThreadAllocatedBytes();
+                    long end = System.nanoTime();
+                    int e = row.epoch() - 1;
+                    sps[e] = rows / ((end - started[0]) / 1e9);
+                    long before = THREADS.getCurrentThreadAllocatedBytes();
                     if (row.epoch() == 1 && epochs > 1) {
-                        marks[0] = now;
+                        marks[0] = before;
                     }
-                    marks[1] = now;
+                    marks[1] = before;
+                    long t0 = System.nanoTime();
+                    fitted.fit(data[0], data[1], 1, 32, 0.05);                  // one epoch of fit in between
+                    fitSps[e] = rows / ((System.nanoTime() - t0) / 1e9);
+                    if (row.epoch() < epochs) {
+                        fitBytes[0] += THREADS.getCurrentThreadAllocatedBytes() - before;
+                    }
+                    started[0] = System.nanoTime();
                 }
             };
-            History history = new Trainer(config).withListener(mark).fit(net, data[0], data[1]);
-            long bytes = marks[1] - marks[0];
-            double[] sps = new double[history.size()];
-            double previous = 0;
-            for (int e = 0; e < sps.length; e++) {
-                double seconds = history.epochs().get(e).seconds();                  // cumulative
-                sps[e] = rows / (seconds - previous);
-                previous = seconds;
-            }
+            new Trainer(config(name, epochs)).withListener(alternate).fit(net, data[0], data[1]);
+            long bytes = marks[1] - marks[0] - fitBytes[0];
             double median = medianAfterFirst(sps);
-            double fitAfter = medianAfterFirst(fitEpochs(data, epochs, new long[1]));   // fit again: the machine drifts
-            double fitAround = (fit + fitAfter) / 2;
+            double fitMedian = medianAfterFirst(fitSps);
             Map<String, Object> r = BenchSupport.result("trainer-speed");
             r.put("workload", "M");
             r.put("how", "Trainer " + name);
             r.put("samples_per_s", median);
-            r.put("fit_before_and_after", new double[] {fit, fitAfter});
-            r.put("over_fit", median / fitAround);
+            r.put("fit_samples_per_s", fitMedian);
+            r.put("over_fit", median / fitMedian);
             r.put("target", 0.9);
             r.put("alloc_bytes_per_step", (double) bytes / ((long) steps * measured));
             r.put("epoch_samples_per_s", sps);
+            r.put("fit_epoch_samples_per_s", fitSps);
             r.put("load_avg", BenchSupport.loadAverage());
             BenchSupport.print(r);
-            fit = fitAfter;
         }
     }
 
