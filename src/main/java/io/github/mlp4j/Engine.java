@@ -446,7 +446,7 @@ final class Engine {
             return;
         }
         try {
-            workers.run(task, Math.min(threads * WorkSplit.PARTS_PER_THREAD, rows), this);   // one choice for all of this network's tasks
+            workers.run(task, Math.min(w.parts, rows), this);                 // one choice for all of this network's tasks
         } finally {
             workers.release();
         }
@@ -464,7 +464,8 @@ final class Engine {
 
     /** Returns new buffers for batches of up to {@code capacity} rows, with this engine's tasks wired to them. */
     Workspace newWorkspace(int capacity, boolean training) {
-        Workspace w = new Workspace(network, layers, split, capacity, training, threads * WorkSplit.PARTS_PER_THREAD);
+        int most = threads == 1 ? 1 : Math.min(threads * WorkSplit.PARTS_PER_THREAD, Math.max(threads, capacity));
+        Workspace w = new Workspace(network, layers, split, capacity, training, most);   // no part without a row
         // Each task reads only the batch's size (and a step's rate) from the workspace; everything
         // else it needs is fixed per layer stack, so the tasks are made once here and handing work
         // to the pool allocates nothing.

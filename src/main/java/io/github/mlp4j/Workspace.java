@@ -61,6 +61,12 @@ public final class Workspace {
     final double[][][] blockGradient;
 
     /**
+     * The most parts a split task of this workspace runs in: {@link WorkSplit#PARTS_PER_THREAD}
+     * per thread, but no more than the batch has rows (or the threads, if more), and 1 on one
+     * thread; the buffers below have one entry per part (none in a prediction workspace).
+     */
+    final int parts;
+    /**
      * Per part of a split training step: a finiteness accumulator and a scratch row (a bias
      * gradient, or column maxima for {@link Kernels#maxAbs}; part 0's also serves the serial
      * scans), each with {@link #PAD} unused values after it, so that no cache line holds values
@@ -113,6 +119,7 @@ public final class Workspace {
         this.network = network;
         this.capacity = capacity;
         this.training = training;
+        this.parts = parts;
         int depth = layers.length;
         this.input = new double[capacity][];
         this.target = new double[capacity][];
