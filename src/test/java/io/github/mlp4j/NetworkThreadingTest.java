@@ -450,4 +450,17 @@ class NetworkThreadingTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("output has 4 values")
                 .hasMessageContaining("5 outputs");
     }
+
+    @Test
+    void aTrainingWorkspaceKeepsBuffersForNoMorePartsThanItsRowsOrThreads() {
+        // four parts per thread, but no part without a row of the batch (or beyond one per thread),
+        // and one on one thread: the per-part scratch does not grow with unused parts
+        assertThat(build(2).workspace(32).parts).isEqualTo(8);
+        assertThat(build(2).workspace(3).parts).isEqualTo(3);
+        assertThat(build(2).workspace(1).parts).isEqualTo(2);
+        assertThat(build(64).workspace(32).parts).isEqualTo(64);
+        assertThat(build(64).workspace(512).parts).isEqualTo(256);
+        assertThat(build(1).workspace(32).parts).isEqualTo(1);
+        assertThat(build(2).workspace(32).partRows.length).isEqualTo(8);
+    }
 }
