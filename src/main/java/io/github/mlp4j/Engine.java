@@ -465,7 +465,7 @@ final class Engine {
     /** Returns new buffers for batches of up to {@code capacity} rows, with this engine's tasks wired to them. */
     Workspace newWorkspace(int capacity, boolean training) {
         int most = threads == 1 ? 1 : Math.min(threads * WorkSplit.PARTS_PER_THREAD, Math.max(threads, capacity));
-        Workspace w = new Workspace(network, layers, split, capacity, training, most);   // no part without a row
+        Workspace w = new Workspace(network, params, split, capacity, training, most);   // no part without a row
         // Each task reads only the batch's size (and a step's rate) from the workspace; everything
         // else it needs is fixed per layer stack, so the tasks are made once here and handing work
         // to the pool allocates nothing.

@@ -468,6 +468,32 @@ public final class Network {
     }
 
     /**
+     * Applies one optimizer update with the gradient that the last
+     * {@link #computeGradient(double[][], double[][], int, Workspace)} left in {@code workspace},
+     * {@code θ ← update(θ, s·g + λ·θ, ε)}, as
+     * {@link #update(Optimizer.State, double[], double, double, double)} does with
+     * {@code workspace.gradient()}: the same bits. With a built-in optimizer it is faster: the
+     * gradient is read in the layers' own arrays and the new parameters are built in the
+     * workspace, so neither is copied into a flat vector (the optimizer's buffers take the layers'
+     * shapes on the first call, which changes none of their values or snapshots). This is the
+     * update {@link io.github.mlp4j.train.Trainer} takes.
+     *
+     * @param optimizer the optimizer's state for this training run, for this network's parameter count
+     * @param workspace the workspace of the last {@code computeGradient}; its gradient is not modified
+     * @param learningRate this step's learning rate, positive and finite
+     * @param weightDecay {@code λ}, finite and at least 0
+     * @param gradientScale {@code s}, positive and finite (1 leaves the gradient as it is)
+     * @return whether the update was applied (false, with the parameters unchanged, if a new
+     *     parameter would not be finite)
+     * @throws IllegalArgumentException if the workspace belongs to another network, the state's
+     *     parameter count differs from this network's, or an argument is invalid
+     */
+    public synchronized boolean update(Optimizer.State optimizer, Workspace workspace, double learningRate,
+            double weightDecay, double gradientScale) {
+        return training.update(optimizer, workspace, learningRate, weightDecay, gradientScale);
+    }
+
+    /**
      * Returns which pre-activations of kinked layers (ReLU family) are positive for the rows of
      * {@code x}, one bit per layer, row and unit; used by {@link GradientCheck} to skip steps that
      * cross a kink.

@@ -35,6 +35,11 @@ final class Parameters {
     final double[][] biases;
     /** Layer l's parameters for a layer that is not dense, else null. */
     final double[][] own;
+    /**
+     * The lengths of the arrays above in θ's order (each dense layer's rows of {@code W}, then its
+     * {@code b}; each other layer's array): the segments of an optimizer state shaped like them.
+     */
+    final int[] segments;
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
 
     /**
@@ -65,6 +70,7 @@ final class Parameters {
                 own[l] = new double[layer.parameterCount()];
             }
         }
+        this.segments = segmentLengths(layers);
         double[] initial = new double[count];
         for (int l = 0; l < layers.length; l++) {
             if (dense(l)) {
@@ -81,6 +87,26 @@ final class Parameters {
             System.arraycopy(own[l], 0, initial, offsets[l], own[l].length);
         }
         fromFlat(initial);
+    }
+
+    /** Returns the lengths of the parameter arrays of {@code layers} in θ's order, see {@link #segments}. */
+    private static int[] segmentLengths(Layer[] layers) {
+        int n = 0;
+        for (Layer layer : layers) {
+            n += isDense(layer) ? layer.inputSize() + 1 : 1;
+        }
+        int[] lengths = new int[n];
+        int s = 0;
+        for (Layer layer : layers) {
+            if (isDense(layer)) {
+                for (int k = 0; k <= layer.inputSize(); k++) {
+                    lengths[s++] = layer.outputSize();                       // a row of W, then b
+                }
+            } else {
+                lengths[s++] = layer.parameterCount();
+            }
+        }
+        return lengths;
     }
 
     /**

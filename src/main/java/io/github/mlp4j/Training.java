@@ -53,8 +53,8 @@ final class Training {
             System.arraycopy(x, 0, w.input, 0, x.length);
             System.arraycopy(y, 0, w.target, 0, y.length);
             engine.gradient(w, x.length, loss);
-            params.toFlat(w.weightGradient, w.biasGradient, w.ownGradient, w.gradient);
-            return w.gradient.clone();
+            w.gradientComputed();
+            return w.gradient().clone();
         } finally {
             w.release();
         }
@@ -172,8 +172,7 @@ final class Training {
             }
             armPasses(workspace);
             double cost = engine.gradient(workspace, rows, loss);
-            params.toFlat(workspace.weightGradient, workspace.biasGradient, workspace.ownGradient,
-                    workspace.gradient);                                     // ∂C/∂θ in θ's order
+            workspace.gradientComputed();                                    // ∂C/∂θ in θ's order, if asked for
             return cost;
         } finally {
             workspace.release();
@@ -208,6 +207,34 @@ final class Training {
             return false;
         }
         write(flat);                                                         // θ ← θ'
+        return true;
+    }
+
+    /** See {@link Network#update(Optimizer.State, Workspace, double, double, double)}. */
+    boolean update(Optimizer.State optimizer, Workspace workspace, double learningRate, double weightDecay,
+            double gradientScale) {
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(workspace, "workspace");
+        if (workspace.network != network || !workspace.training) {
+            throw new IllegalArgumentException("This workspace belongs to another network; get one from workspace(n).");
+        }
+        if (!(optimizer instanceof ScaledUpdate scaled) || optimizer.parameterCount() != params.count) {
+            return update(optimizer, workspace.gradient(), learningRate, weightDecay, gradientScale);
+        }
+        Checks.positiveFinite(learningRate, "learningRate", "0.01");
+        Checks.nonNegativeFinite(weightDecay, "weightDecay");
+        Checks.positiveFinite(gradientScale, "gradientScale", "1.0");
+        if (!OptimizerStep.build(scaled, params, workspace, learningRate, gradientScale, weightDecay)) {
+            return false;                                                    // θ' is dropped; the network keeps θ
+        }
+        params.lock.writeLock().lock();
+        try {
+            OptimizerStep.swapIn(params, workspace);                         // θ ← θ'
+            engine.parametersChanged();
+        } finally {
+            params.lock.writeLock().unlock();
+        }
+        flatCurrent = false;
         return true;
     }
 

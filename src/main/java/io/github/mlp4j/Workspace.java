@@ -3,6 +3,7 @@ package io.github.mlp4j;
 import io.github.mlp4j.internal.Kernels;
 import io.github.mlp4j.internal.RowDelta;
 import io.github.mlp4j.internal.Workers;
+import io.github.mlp4j.optim.Optimizer;
 
 /**
  * Scratch buffers for forward and backward passes through one network, sized once for a batch
@@ -13,8 +14,10 @@ import io.github.mlp4j.internal.Workers;
  * to run their own loops. For layer {@code l}: {@code z[l]} and {@code a[l]} hold its weighted sums
  * and activations, and {@code delta[l]} its local gradient {@code ∂C/∂z}, each
  * (capacity × outputSize). The gradient is kept in the parameters' own shapes (rows of
- * {@code ∂C/∂W} for a dense layer, one array for any other layer) and copied in θ's order into
- * {@link #gradient()}. Instances are not thread-safe: each thread uses its own.
+ * {@code ∂C/∂W} for a dense layer, one array for any other layer), which
+ * {@link Network#update(Optimizer.State, Workspace, double, double, double)} reads as they are,
+ * and copied in θ's order into {@link #gradient()} for a caller who asks for it. Instances are
+ * not thread-safe: each thread uses its own.
  *
  * <p>A prediction workspace (made by the network for its own predictions) holds only
  * {@code z}, {@code a} and, for a layer whose product is summed in input chunks, the chunks'
@@ -27,6 +30,8 @@ public final class Workspace {
     static final int BLOCK = 16;
 
     final Network network;
+    /** The network's parameters, whose layout the gradient follows. */
+    private final Parameters params;
     final int capacity;
     /** Whether this workspace holds the buffers of training (δ, gradients, per-part scratch). */
     final boolean training;
@@ -45,8 +50,16 @@ public final class Workspace {
     /** Each layer's pass: {@link Pass#INFERENCE} in a prediction workspace, else armed per step. */
     final Pass[] passes;
 
-    /** ∂C/∂θ in θ's order, filled by {@link Network#computeGradient}; empty in a prediction workspace. */
-    final double[] gradient;
+    /**
+     * ∂C/∂θ in θ's order, made on the first call of {@link #gradient()}; from then on filled by
+     * each {@link Network#computeGradient} (so that an array a caller keeps stays current), and
+     * before that only when asked for. Null until asked for.
+     */
+    private double[] gradient;
+    /** Whether {@link #gradient()} has been called, so that each new gradient is copied at once. */
+    private boolean flatWanted;
+    /** Whether the layers' arrays hold a gradient that {@link #gradient} does not yet. */
+    private boolean flatStale;
     /**
      * Per dense layer, {@code ∂C/∂W} as rows and {@code ∂C/∂b}; when a step of {@link Network#fit}
      * cannot prove that it stays finite, the next {@code W} and {@code b} are built here instead
@@ -54,6 +67,12 @@ public final class Workspace {
      */
     final double[][][] weightGradient;
     final double[][] biasGradient;
+    /**
+     * Per dense layer, the next {@code W} and {@code b} that an optimizer's update builds from the
+     * gradient, which swap with the network's; made on the first such update (null before).
+     */
+    double[][][] weightNext;
+    double[][] biasNext;
     /** Per layer that is not dense, its gradient; then its next parameters, which swap with the network's. */
     final double[][] ownGradient;
     final double[][] ownNext;
@@ -114,9 +133,10 @@ public final class Workspace {
     Workers.Task updateTask;
     Workers.Task scanTask;
 
-    Workspace(Network network, Layer[] layers, WorkSplit split, int capacity, boolean training,
-            int parts) {
+    Workspace(Network network, Parameters params, WorkSplit split, int capacity, boolean training, int parts) {
+        Layer[] layers = params.layers;
         this.network = network;
+        this.params = params;
         this.capacity = capacity;
         this.training = training;
         this.parts = parts;
@@ -157,10 +177,8 @@ public final class Workspace {
         this.ownGradient = new double[depth][];
         this.ownNext = new double[depth][];
         this.blockGradient = new double[depth][][];
-        int count = 0;
         for (int l = 0; training && l < depth; l++) {
             Layer layer = layers[l];
-            count += layer.parameterCount();
             if (Parameters.isDense(layer)) {
                 weightGradient[l] = new double[layer.inputSize()][layer.outputSize()];
                 biasGradient[l] = new double[layer.outputSize()];
@@ -172,7 +190,6 @@ public final class Workspace {
                 }
             }
         }
-        this.gradient = new double[count];
     }
 
     /** {@return the largest number of rows this workspace holds} */
@@ -184,10 +201,42 @@ public final class Workspace {
      * {@return the gradient {@code ∂C/∂θ} of the last
      * {@link Network#computeGradient(double[][], double[][], int, Workspace)}, in the order of
      * {@link Network#parameters()}} This is the workspace's own array, not a copy: the next call
-     * overwrites it, and a caller may modify it (to clip it, say) before the update.
+     * overwrites it, and a caller may modify it (to clip it, say) before the update. It is made
+     * on the first call of this method; a workspace whose gradient is only passed to
+     * {@link Network#update(Optimizer.State, Workspace, double, double, double)} never copies it
+     * into θ's order.
      */
     public double[] gradient() {
+        if (gradient == null) {
+            gradient = new double[training ? params.count : 0];
+        }
+        flatWanted = true;
+        if (flatStale) {
+            params.toFlat(weightGradient, biasGradient, ownGradient, gradient);
+            flatStale = false;
+        }
         return gradient;
+    }
+
+    /**
+     * Records that the layers' arrays hold a new gradient: copied into {@link #gradient()} now if
+     * a caller has asked for that array, else when one does.
+     */
+    void gradientComputed() {
+        flatStale = true;
+        if (flatWanted) {
+            gradient();
+        }
+    }
+
+    /**
+     * {@return the norm {@code ‖g‖} of the gradient of the last
+     * {@link Network#computeGradient(double[][], double[][], int, Workspace)}} The same bits as
+     * {@link io.github.mlp4j.optim.Gradients#norm} of {@link #gradient()}, read from the layers'
+     * arrays without copying them: NaN if an entry is NaN, infinity if one is infinite.
+     */
+    public double gradientNorm() {
+        return OptimizerStep.norm(params, this);
     }
 
     /** Returns the activations of the last layer, the network's output (a view). */

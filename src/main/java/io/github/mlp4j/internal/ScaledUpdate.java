@@ -11,6 +11,10 @@ package io.github.mlp4j.internal;
  * its parameter NaN or infinite ({@code ε·∞}, {@code ∞/∞} and anything with NaN are), so a
  * caller that checks the new θ, as the network does before writing it, need not check {@code g}
  * first.
+ *
+ * <p>Such a state can also be {@linkplain #shape shaped} like a network's parameters and then
+ * updated one segment at a time ({@link #updateSegment}, then {@link #endUpdate}), straight from
+ * the gradient in the layers' own arrays: the network's copy-free step.
  */
 public interface ScaledUpdate {
 
@@ -25,6 +29,34 @@ public interface ScaledUpdate {
      * @throws IllegalArgumentException as the state's {@code update(θ, g, ε)} does
      */
     void update(double[] theta, double[] gradient, double learningRate, double gradientScale, double weightDecay);
+
+    /**
+     * Keeps the buffers from now on as segments of these lengths, in θ's order, with the same
+     * values; nothing happens if the state already has these segments (the same array).
+     *
+     * @param lengths the segments' lengths, adding up to the parameter count; kept, not copied
+     * @throws IllegalArgumentException if the lengths do not add up to the parameter count
+     */
+    void shape(int[] lengths);
+
+    /**
+     * Applies update number {@code steps() + 1} to one segment: {@code next ← update(θ, s·g + λ·θ,
+     * ε)} over the segment's length, the buffers' segment updated with it. Call it once for every
+     * segment, then {@link #endUpdate}. The arguments are not checked.
+     *
+     * @param theta the segment's parameters, from index 0; not modified unless it is {@code next}
+     * @param gradient {@code g}, the segment's gradient, from index 0; not modified
+     * @param next receives the segment's new parameters (may be {@code theta})
+     * @param segment the segment's index in the lengths given to {@link #shape}
+     * @param learningRate ε, positive and finite
+     * @param gradientScale s, positive and finite
+     * @param weightDecay λ, at least 0
+     */
+    void updateSegment(double[] theta, double[] gradient, double[] next, int segment, double learningRate,
+            double gradientScale, double weightDecay);
+
+    /** Counts the update whose segments {@link #updateSegment} has applied. */
+    void endUpdate();
 
     /**
      * Returns the gradient entry a step follows, {@code s·g + λ·θ}; just {@code s·g} when

@@ -22,6 +22,10 @@ final class AdamState extends BufferedState<Optimizer> {
     private final Adam moments;
     private final double decoupledDecay;
     private final boolean decoupled;
+    /** The update whose bias corrections {@link #correction1} and {@link #correction2} hold (0: none yet). */
+    private long correctedStep;
+    private double correction1;
+    private double correction2;
 
     /**
      * Creates a fresh state.
@@ -58,20 +62,24 @@ final class AdamState extends BufferedState<Optimizer> {
     }
 
     @Override
-    void step(double[] theta, double[] gradient, double learningRate, long t, double gradientScale,
-            double weightDecay) {
-        double[] m = buffers[0];
-        double[] v = buffers[1];
+    void step(double[] theta, double[] gradient, double[] next, int segment, int n, double learningRate, long t,
+            double gradientScale, double weightDecay) {
+        double[] m = buffers[0][segment];
+        double[] v = buffers[1][segment];
         double beta1 = moments.beta1();
         double beta2 = moments.beta2();
         double epsilon = moments.epsilon();
-        double correction1 = 1 / (1 - power(beta1, t));              // 1 / (1 − β1^t)
-        double correction2 = 1 / (1 - power(beta2, t));              // 1 / (1 − β2^t)
+        if (t != correctedStep) {                                    // once per update, not per segment
+            correction1 = 1 / (1 - power(beta1, t));                 // 1 / (1 − β1^t)
+            correction2 = 1 / (1 - power(beta2, t));                 // 1 / (1 − β2^t)
+            correctedStep = t;
+        }
+        double correction1 = this.correction1;
+        double correction2 = this.correction2;
         double oneMinusBeta1 = 1 - beta1;
         double oneMinusBeta2 = 1 - beta2;
         double lambda = decoupledDecay;
         boolean decoupled = this.decoupled;
-        int n = parameterCount;
         for (int i = 0; i < n; i++) {
             double th = theta[i];
             double g = ScaledUpdate.effective(gradient[i], th, gradientScale, weightDecay);
@@ -82,7 +90,7 @@ final class AdamState extends BufferedState<Optimizer> {
             double mHat = mi * correction1;                            // m̂ = m / (1 − β1^t)
             double vHat = vi * correction2;                            // v̂ = v / (1 − β2^t)
             // AdamW: θ ← θ − ε·(m̂/(√v̂ + ε̂) + λ·θ);  Adam: θ ← θ − ε·m̂/(√v̂ + ε̂)
-            theta[i] = decoupled
+            next[i] = decoupled
                     ? th - learningRate * (mHat / (Math.sqrt(vHat) + epsilon) + lambda * th)
                     : th - learningRate * mHat / (Math.sqrt(vHat) + epsilon);
         }

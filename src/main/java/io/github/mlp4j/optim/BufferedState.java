@@ -7,14 +7,29 @@ import io.github.mlp4j.internal.ScaledUpdate;
  * the state applies, the step count and the per-parameter buffers (velocities, moments), each of
  * length {@code parameterCount}, plus snapshots of both.
  *
+ * <p>Each buffer is one array until a network {@linkplain #shape shapes} the state like its
+ * parameters (one segment per row of {@code W}, per {@code b} and per other layer); the network
+ * then updates segment by segment from the gradient in its layers' own arrays, so that the
+ * parameters, the gradient and the buffers a loop reads all start at index 0 (C2 vectorises such
+ * loops, and not those that mix arrays read at an offset with arrays read from 0). The values,
+ * the arithmetic and the snapshots are the same in both forms.
+ *
  * @param <C> the optimizer's type, whose immutable record holds the hyper-parameters
  */
 abstract class BufferedState<C extends Optimizer> implements Optimizer.State, ScaledUpdate {
     /** The optimizer that started this state; its name labels snapshots. */
     final C config;
-    /** The per-parameter buffers, in the order the optimizer documents; updated in place. */
-    final double[][] buffers;
+    /**
+     * The per-parameter buffers, in the order the optimizer documents, each in segments:
+     * {@code buffers[b][s]} is segment {@code s} of buffer {@code b}; updated in place.
+     */
+    double[][][] buffers;
     final int parameterCount;
+    /** The segments' lengths, in θ's order; {@code {parameterCount}} until the state is shaped. */
+    private int[] segments;
+    /** A segment of θ and of the gradient, for {@link #update} on a shaped state; null until then. */
+    private double[] segmentTheta;
+    private double[] segmentGradient;
     /** The number of updates applied so far. */
     long steps;
 
@@ -22,14 +37,20 @@ abstract class BufferedState<C extends Optimizer> implements Optimizer.State, Sc
     BufferedState(C config, int parameterCount, int bufferCount) {
         this.config = config;
         this.parameterCount = UpdateChecks.parameterCount(parameterCount);
-        this.buffers = new double[bufferCount][parameterCount];
+        this.buffers = new double[bufferCount][1][parameterCount];
+        this.segments = new int[] {parameterCount};
     }
 
     /** Creates a state from a snapshot, after checking that it fits this optimizer. */
     BufferedState(C config, Optimizer.Snapshot snapshot, int bufferCount) {
         this.config = config;
-        this.buffers = UpdateChecks.snapshot(snapshot, config.name(), bufferCount);
+        double[][] flat = UpdateChecks.snapshot(snapshot, config.name(), bufferCount);
+        this.buffers = new double[bufferCount][][];
+        for (int b = 0; b < bufferCount; b++) {
+            buffers[b] = new double[][] {flat[b]};
+        }
         this.parameterCount = snapshot.parameterCount();
+        this.segments = new int[] {parameterCount};
         this.steps = snapshot.steps();
     }
 
@@ -55,24 +76,104 @@ abstract class BufferedState<C extends Optimizer> implements Optimizer.State, Sc
             double weightDecay) {
         UpdateChecks.update(theta, gradient, learningRate, parameterCount);
         long t = steps + 1;
-        step(theta, gradient, learningRate, t, gradientScale, weightDecay);
+        if (segments.length == 1) {
+            step(theta, gradient, theta, 0, parameterCount, learningRate, t, gradientScale, weightDecay);
+        } else {
+            updateBySegments(theta, gradient, learningRate, t, gradientScale, weightDecay);
+        }
         steps = t;
     }
 
+    /** Applies update {@code t} to flat {@code theta} on a shaped state, one segment at a time. */
+    private void updateBySegments(double[] theta, double[] gradient, double learningRate, long t,
+            double gradientScale, double weightDecay) {
+        int start = 0;
+        for (int s = 0; s < segments.length; s++) {
+            int n = segments[s];
+            System.arraycopy(theta, start, segmentTheta, 0, n);
+            System.arraycopy(gradient, start, segmentGradient, 0, n);
+            step(segmentTheta, segmentGradient, segmentTheta, s, n, learningRate, t, gradientScale, weightDecay);
+            System.arraycopy(segmentTheta, 0, theta, start, n);
+            start += n;
+        }
+    }
+
+    @Override
+    public final void shape(int[] lengths) {
+        if (lengths == segments) {
+            return;
+        }
+        long total = 0;
+        int longest = 0;
+        for (int n : lengths) {
+            total += n;
+            longest = Math.max(longest, n);
+        }
+        if (total != parameterCount) {
+            throw new IllegalArgumentException("The segments hold " + total + " values but this state has "
+                    + parameterCount + " parameters; start the optimizer with the network's parameter count.");
+        }
+        double[][] flat = flatBuffers();
+        for (int b = 0; b < buffers.length; b++) {
+            double[][] shaped = new double[lengths.length][];
+            int start = 0;
+            for (int s = 0; s < lengths.length; s++) {
+                shaped[s] = java.util.Arrays.copyOfRange(flat[b], start, start + lengths[s]);
+                start += lengths[s];
+            }
+            buffers[b] = shaped;
+        }
+        segments = lengths;
+        segmentTheta = new double[longest];
+        segmentGradient = new double[longest];
+    }
+
+    @Override
+    public final void updateSegment(double[] theta, double[] gradient, double[] next, int segment,
+            double learningRate, double gradientScale, double weightDecay) {
+        step(theta, gradient, next, segment, segments[segment], learningRate, steps + 1, gradientScale, weightDecay);
+    }
+
+    @Override
+    public final void endUpdate() {
+        steps++;
+    }
+
     /**
-     * Applies one update to {@code theta} and the buffers; the arguments are already checked.
-     * Each entry of the gradient followed is {@code g = ScaledUpdate.effective(gradient[i],
-     * theta[i], gradientScale, weightDecay)}.
+     * Applies one update to segment {@code segment} of the parameters and the buffers; the
+     * arguments are already checked. Each entry of the gradient followed is
+     * {@code g = ScaledUpdate.effective(gradient[i], theta[i], gradientScale, weightDecay)}.
      *
-     * @param theta the parameters, of length {@code parameterCount}; overwritten
-     * @param gradient {@code ∂C/∂θ}, of length {@code parameterCount}; not modified
+     * @param theta the segment's parameters, from index 0; not modified unless it is {@code next}
+     * @param gradient {@code ∂C/∂θ} of the segment, from index 0; not modified
+     * @param next receives the segment's new parameters, from index 0 (may be {@code theta})
+     * @param segment which segment of each buffer to read and update
+     * @param n the segment's length
      * @param learningRate {@code ε}, positive and finite
      * @param t the number of this update, 1 for the first
      * @param gradientScale {@code s}, the clipping factor (1 for none)
      * @param weightDecay {@code λ}, the L2 decay added to the gradient (0 for none)
      */
-    abstract void step(double[] theta, double[] gradient, double learningRate, long t, double gradientScale,
-            double weightDecay);
+    abstract void step(double[] theta, double[] gradient, double[] next, int segment, int n, double learningRate,
+            long t, double gradientScale, double weightDecay);
+
+    /** Returns each buffer as one array in θ's order: the buffers themselves while they are one segment. */
+    private double[][] flatBuffers() {
+        double[][] flat = new double[buffers.length][];
+        for (int b = 0; b < buffers.length; b++) {
+            if (buffers[b].length == 1) {
+                flat[b] = buffers[b][0];
+                continue;
+            }
+            flat[b] = new double[parameterCount];
+            int start = 0;
+            for (double[] segment : buffers[b]) {
+                System.arraycopy(segment, 0, flat[b], start, segment.length);
+                start += segment.length;
+            }
+        }
+        return flat;
+    }
 
     @Override
     public final long steps() {
@@ -86,6 +187,6 @@ abstract class BufferedState<C extends Optimizer> implements Optimizer.State, Sc
 
     @Override
     public final Optimizer.Snapshot snapshot() {
-        return new Optimizer.Snapshot(config.name(), parameterCount, steps, buffers);
+        return new Optimizer.Snapshot(config.name(), parameterCount, steps, flatBuffers());   // copied
     }
 }

@@ -72,24 +72,23 @@ public record Momentum(double beta, boolean nesterov) implements Optimizer {
         }
 
         @Override
-        void step(double[] theta, double[] gradient, double learningRate, long t, double gradientScale,
-                double weightDecay) {
-            double[] v = buffers[0];
+        void step(double[] theta, double[] gradient, double[] next, int segment, int n, double learningRate,
+                long t, double gradientScale, double weightDecay) {
+            double[] v = buffers[0][segment];
             double beta = config.beta;
-            int n = parameterCount;
             if (config.nesterov) {
                 for (int i = 0; i < n; i++) {
                     double g = ScaledUpdate.effective(gradient[i], theta[i], gradientScale, weightDecay);
                     double vi = beta * v[i] + g;                        // v ← β·v + g
                     v[i] = vi;
-                    theta[i] -= learningRate * (g + beta * vi);         // θ ← θ − ε·(g + β·v)
+                    next[i] = theta[i] - learningRate * (g + beta * vi);  // θ ← θ − ε·(g + β·v)
                 }
             } else {
                 for (int i = 0; i < n; i++) {
                     double g = ScaledUpdate.effective(gradient[i], theta[i], gradientScale, weightDecay);
                     double vi = beta * v[i] + g;                        // v ← β·v + g
                     v[i] = vi;
-                    theta[i] -= learningRate * vi;                      // θ ← θ − ε·v
+                    next[i] = theta[i] - learningRate * vi;             // θ ← θ − ε·v
                 }
             }
         }

@@ -83,18 +83,17 @@ public record RmsProp(double rho, double epsilon) implements Optimizer {
         }
 
         @Override
-        void step(double[] theta, double[] gradient, double learningRate, long t, double gradientScale,
-                double weightDecay) {
-            double[] s = buffers[0];
+        void step(double[] theta, double[] gradient, double[] next, int segment, int n, double learningRate,
+                long t, double gradientScale, double weightDecay) {
+            double[] s = buffers[0][segment];
             double rho = config.rho;
             double epsilon = config.epsilon;
             double oneMinusRho = 1 - rho;
-            int n = parameterCount;
             for (int i = 0; i < n; i++) {
                 double g = ScaledUpdate.effective(gradient[i], theta[i], gradientScale, weightDecay);
                 double si = rho * s[i] + oneMinusRho * g * g;           // s ← ρ·s + (1 − ρ)·g²
                 s[i] = si;
-                theta[i] -= learningRate * g / (Math.sqrt(si) + epsilon); // θ ← θ − ε·g/(√s + ε̂)
+                next[i] = theta[i] - learningRate * g / (Math.sqrt(si) + epsilon);   // θ ← θ − ε·g/(√s + ε̂)
             }
         }
     }

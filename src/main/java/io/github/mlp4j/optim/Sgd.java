@@ -46,12 +46,11 @@ public record Sgd() implements Optimizer {
         }
 
         @Override
-        void step(double[] theta, double[] gradient, double learningRate, long t, double gradientScale,
-                double weightDecay) {
-            int n = parameterCount;
+        void step(double[] theta, double[] gradient, double[] next, int segment, int n, double learningRate,
+                long t, double gradientScale, double weightDecay) {
             for (int i = 0; i < n; i++) {
                 double g = ScaledUpdate.effective(gradient[i], theta[i], gradientScale, weightDecay);
-                theta[i] -= learningRate * g;                           // θ ← θ − ε·g
+                next[i] = theta[i] - learningRate * g;                  // θ ← θ − ε·g
             }
         }
     }

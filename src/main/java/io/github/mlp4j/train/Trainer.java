@@ -297,9 +297,9 @@ public final class Trainer {
                     }
                     batch++;
                     double cost = net.computeGradient(batches.x(), batches.y(), rows, w);   // C, g = ∂C/∂θ
-                    double scale = checkAndClip(cost, w.gradient(), config.maxGradientNorm(), !(builtIn && rate > 0),
+                    double scale = checkAndClip(cost, w, config.maxGradientNorm(), !(builtIn && rate > 0),
                             epoch, batch, lastFinite);                      // s = min(1, max/‖g‖)
-                    if (rate > 0 && !net.update(state, w.gradient(), rate, config.weightDecay(), scale)) {
+                    if (rate > 0 && !net.update(state, w, rate, config.weightDecay(), scale)) {
                         throw Checks.allFinite(w.gradient())                // θ ← update(θ, s·g + λθ, ε)
                                 ? new DivergenceException(epoch, batch, cost, "a parameter")
                                 : new DivergenceException(epoch, batch, lastFinite, "the gradient");
@@ -355,13 +355,13 @@ public final class Trainer {
      * infinite parameter (see {@link ScaledUpdate}), which the network refuses to write; the
      * gradient of its steps need not be checked here.
      */
-    private static double checkAndClip(double cost, double[] gradient, double maxNorm, boolean checkGradient,
+    private static double checkAndClip(double cost, Workspace w, double maxNorm, boolean checkGradient,
             int epoch, int batch, double lastFinite) {
         if (!Double.isFinite(cost)) {
             throw new DivergenceException(epoch, batch, lastFinite, "the cost");
         }
-        double norm = maxNorm < Double.POSITIVE_INFINITY ? Gradients.norm(gradient) : Double.NaN;
-        if (checkGradient && !Double.isFinite(norm) && !Checks.allFinite(gradient)) {
+        double norm = maxNorm < Double.POSITIVE_INFINITY ? w.gradientNorm() : Double.NaN;
+        if (checkGradient && !Double.isFinite(norm) && !Checks.allFinite(w.gradient())) {
             throw new DivergenceException(epoch, batch, lastFinite, "the gradient");
         }
         return Double.isFinite(norm) && norm > maxNorm ? maxNorm / norm : 1.0;

@@ -1,0 +1,166 @@
+package io.github.mlp4j;
+
+import io.github.mlp4j.internal.Kernels;
+import io.github.mlp4j.internal.ScaledUpdate;
+import io.github.mlp4j.optim.Gradients;
+
+/**
+ * A built-in optimizer's step {@code θ' = update(θ, s·g + λ·θ, ε)} taken straight from the
+ * gradient a {@link Workspace} holds in the layers' own arrays, and the norm {@code ‖g‖} that
+ * clipping needs, read from the same arrays.
+ *
+ * <p>The optimizer's buffers are {@linkplain ScaledUpdate#shape shaped} like the parameters, one
+ * segment per row of {@code W}, per {@code b} and per other layer, so each segment's update reads
+ * {@code θ}, {@code g} and the buffers from index 0 (a loop C2 vectorises). The new parameters
+ * go into the workspace's next arrays, are checked for NaN and infinity while they are still in
+ * the cache, and swap places with the network's only if all are finite. Neither {@code g} nor
+ * {@code θ} is copied into a flat vector, and {@code g} is left as it was.
+ */
+final class OptimizerStep {
+    private OptimizerStep() {
+    }
+
+    /**
+     * Builds {@code θ' = update(θ, s·g + λ·θ, ε)} into {@code w}'s next arrays from the gradient in
+     * {@code w}, and updates the optimizer's buffers. Only the thread that trains calls this, and
+     * it does not change the parameters.
+     *
+     * @return whether every new parameter is finite
+     */
+    static boolean build(ScaledUpdate optimizer, Parameters params, Workspace w, double learningRate,
+            double gradientScale, double weightDecay) {
+        optimizer.shape(params.segments);
+        allocateNext(params, w);
+        double[] check = w.partCheck[0];
+        java.util.Arrays.fill(check, 0.0);
+        double otherCheck = 0.0;
+        int segment = 0;
+        for (int l = 0; l < params.layers.length; l++) {
+            if (params.dense(l)) {
+                double[][] theta = params.weights[l];
+                double[][] g = w.weightGradient[l];
+                double[][] next = w.weightNext[l];
+                int out = params.layers[l].outputSize();
+                for (int k = 0; k < theta.length; k++) {
+                    optimizer.updateSegment(theta[k], g[k], next[k], segment++, learningRate, gradientScale,
+                            weightDecay);                                  // W'_k = update(W_k, s·g_k + λ·W_k, ε)
+                    Kernels.accumulateNonFinite(check, next[k], out);
+                }
+                optimizer.updateSegment(params.biases[l], w.biasGradient[l], w.biasNext[l], segment++,
+                        learningRate, gradientScale, weightDecay);         // b' likewise
+                Kernels.accumulateNonFinite(check, w.biasNext[l], out);
+            } else {
+                double[] next = w.ownNext[l];
+                optimizer.updateSegment(params.own[l], w.ownGradient[l], next, segment++, learningRate,
+                        gradientScale, weightDecay);
+                for (double v : next) {
+                    otherCheck += v * 0.0;                                  // NaN or ±∞ times 0 is NaN
+                }
+            }
+        }
+        optimizer.endUpdate();
+        for (double c : check) {
+            otherCheck += c;
+        }
+        return otherCheck == 0.0;
+    }
+
+    /**
+     * Makes the parameters that {@link #build} left in {@code w} the network's, by swapping
+     * arrays: the workspace keeps the old ones as its next arrays. Call under the write lock.
+     */
+    static void swapIn(Parameters params, Workspace w) {
+        for (int l = 0; l < params.layers.length; l++) {
+            if (params.dense(l)) {
+                double[][] next = w.weightNext[l];
+                w.weightNext[l] = params.weights[l];
+                params.weights[l] = next;
+                double[] nextBias = w.biasNext[l];
+                w.biasNext[l] = params.biases[l];
+                params.biases[l] = nextBias;
+            } else {
+                double[] next = w.ownNext[l];
+                w.ownNext[l] = params.own[l];
+                params.own[l] = next;
+            }
+        }
+    }
+
+    /** Gives {@code w} its next arrays for the dense layers, on its first update. */
+    private static void allocateNext(Parameters params, Workspace w) {
+        if (w.weightNext != null) {
+            return;
+        }
+        int depth = params.layers.length;
+        double[][][] weights = new double[depth][][];
+        double[][] biases = new double[depth][];
+        for (int l = 0; l < depth; l++) {
+            if (params.dense(l)) {
+                weights[l] = new double[params.layers[l].inputSize()][params.layers[l].outputSize()];
+                biases[l] = new double[params.layers[l].outputSize()];
+            }
+        }
+        w.weightNext = weights;
+        w.biasNext = biases;
+    }
+
+    /**
+     * Returns {@code ‖g‖} of the gradient in {@code w}'s layer arrays with the same bits as
+     * {@link Gradients#norm} of it in θ's order: entry {@code p} of θ's order goes into partial sum
+     * {@code p mod 4} (the last {@code count mod 4} entries into sum 0), each sum in θ's order.
+     */
+    static double norm(Parameters params, Workspace w) {
+        double[] sums = w.partScratch[0];                                    // four partial sums
+        java.util.Arrays.fill(sums, 0, 4, 0.0);
+        int lastOfFours = params.count & ~3;                                 // entries from here go to sum 0
+        int p = 0;
+        for (int l = 0; l < params.layers.length; l++) {
+            if (params.dense(l)) {
+                for (double[] row : w.weightGradient[l]) {
+                    addSquares(row, p, lastOfFours, sums);
+                    p += row.length;
+                }
+                addSquares(w.biasGradient[l], p, lastOfFours, sums);
+                p += w.biasGradient[l].length;
+            } else {
+                addSquares(w.ownGradient[l], p, lastOfFours, sums);
+                p += w.ownGradient[l].length;
+            }
+        }
+        double sumOfSquares = (sums[0] + sums[1]) + (sums[2] + sums[3]);
+        if (Double.isFinite(sumOfSquares)) {
+            return Math.sqrt(sumOfSquares);                                  // ‖g‖ = √(Σ gᵢ²)
+        }
+        double[] flat = new double[params.count];                           // NaN, ∞ or overflow: rare
+        params.toFlat(w.weightGradient, w.biasGradient, w.ownGradient, flat);
+        return Gradients.norm(flat);
+    }
+
+    /** Adds the squares of {@code g}, entries {@code start..} of θ's order, into their partial sums. */
+    private static void addSquares(double[] g, int start, int lastOfFours, double[] sums) {
+        int n = g.length;
+        int j = 0;
+        for (; j < n && ((start + j) & 3) != 0 && start + j < lastOfFours; j++) {
+            sums[(start + j) & 3] += g[j] * g[j];                            // up to the next multiple of 4
+        }
+        double s0 = sums[0];
+        double s1 = sums[1];
+        double s2 = sums[2];
+        double s3 = sums[3];
+        int fours = Math.max(j, Math.min(n, lastOfFours - start));
+        for (; j + 4 <= fours; j += 4) {
+            s0 += g[j] * g[j];                                               // four partial sums, as Gradients.norm
+            s1 += g[j + 1] * g[j + 1];
+            s2 += g[j + 2] * g[j + 2];
+            s3 += g[j + 3] * g[j + 3];
+        }
+        sums[0] = s0;
+        sums[1] = s1;
+        sums[2] = s2;
+        sums[3] = s3;
+        for (; j < n; j++) {
+            int q = start + j;
+            sums[q < lastOfFours ? q & 3 : 0] += g[j] * g[j];
+        }
+    }
+}
