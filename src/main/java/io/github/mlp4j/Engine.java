@@ -2,6 +2,7 @@ package io.github.mlp4j;
 
 import io.github.mlp4j.internal.Kernels;
 import io.github.mlp4j.internal.RowDelta;
+import io.github.mlp4j.internal.ScaledUpdate;
 import io.github.mlp4j.internal.Workers;
 import java.util.Arrays;
 
@@ -400,6 +401,41 @@ final class Engine {
     }
 
     /**
+     * Builds a built-in optimizer's {@code θ' = update(θ, s·g + λ·θ, ε)} from the gradient in
+     * {@code w}'s layer arrays into its next arrays, by rows of {@code W} on the threads
+     * ({@link OptimizerStep#buildPart}), without changing the parameters. Every new parameter is
+     * computed by one expression whatever the split, so the bits do not depend on the threads.
+     *
+     * @return whether every new parameter is finite (the optimizer's buffers are updated either way)
+     */
+    boolean buildUpdate(Workspace w, ScaledUpdate optimizer, double learningRate, double gradientScale,
+            double weightDecay) {
+        OptimizerStep.prepare(optimizer, params, w);
+        w.optimizer = optimizer;
+        w.learningRate = learningRate;
+        w.gradientScale = gradientScale;
+        w.weightDecay = weightDecay;
+        for (double[] c : w.partCheck) {
+            Arrays.fill(c, 0.0);                                             // parts that do not run leave 0
+        }
+        optimizer.beginUpdate();
+        try {
+            runSplit(w, w.optimizerTask, w.rows);                            // θ' by rows of W
+        } finally {
+            w.optimizer = null;
+        }
+        optimizer.endUpdate();
+        for (double[] c : w.partCheck) {
+            for (double v : c) {
+                if (v != 0.0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
      * Returns {@code max |x_ij|} over a training set, scanned by rows on the threads: NaN or
      * infinity if a value is not finite (the caller then names it).
      */
@@ -503,6 +539,7 @@ final class Engine {
             w.weightTask = (part, parts) -> weightPart(w, w.rows, part, parts);
             w.stepTask = (part, parts) -> stepPart(w, w.rows, w.learningRate, part, parts);
             w.updateTask = (part, parts) -> updatePart(w, w.rows, w.learningRate, part, parts);
+            w.optimizerTask = (part, parts) -> OptimizerStep.buildPart(params, split, w, part, parts);
             w.scanTask = (part, parts) -> scanPart(w.scanned, w.partCheck[part], w.partScratch[part], part, parts);
         }
         return w;

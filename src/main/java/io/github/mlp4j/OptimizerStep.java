@@ -12,57 +12,62 @@ import io.github.mlp4j.optim.Gradients;
  * <p>The optimizer's buffers are {@linkplain ScaledUpdate#shape shaped} like the parameters, one
  * segment per row of {@code W}, per {@code b} and per other layer, so each segment's update reads
  * {@code θ}, {@code g} and the buffers from index 0 (a loop C2 vectorises). The new parameters
- * go into the workspace's next arrays, are checked for NaN and infinity while they are still in
- * the cache, and swap places with the network's only if all are finite. Neither {@code g} nor
- * {@code θ} is copied into a flat vector, and {@code g} is left as it was.
+ * go into the workspace's next arrays, by rows of {@code W} on the engine's threads, are checked
+ * for NaN and infinity while they are still in the cache, and swap places with the network's
+ * only if all are finite (see {@link Engine#buildUpdate}). Neither {@code g} nor {@code θ} is
+ * copied into a flat vector, and {@code g} is left as it was.
  */
 final class OptimizerStep {
     private OptimizerStep() {
     }
 
     /**
-     * Builds {@code θ' = update(θ, s·g + λ·θ, ε)} into {@code w}'s next arrays from the gradient in
-     * {@code w}, and updates the optimizer's buffers. Only the thread that trains calls this, and
-     * it does not change the parameters.
-     *
-     * @return whether every new parameter is finite
+     * Readies {@code optimizer} and {@code w} for {@link #buildPart}: shapes the optimizer's
+     * buffers like the parameters and gives {@code w} its next arrays, on first use.
      */
-    static boolean build(ScaledUpdate optimizer, Parameters params, Workspace w, double learningRate,
-            double gradientScale, double weightDecay) {
+    static void prepare(ScaledUpdate optimizer, Parameters params, Workspace w) {
         optimizer.shape(params.segments);
         allocateNext(params, w);
-        double[] check = w.partCheck[0];
-        java.util.Arrays.fill(check, 0.0);
-        double otherCheck = 0.0;
-        int segment = 0;
+    }
+
+    /**
+     * Builds part {@code part} of {@code θ' = update(θ, s·g + λ·θ, ε)} of {@code w.optimizer}
+     * from the gradient in {@code w} into {@code w}'s next arrays, by rows of {@code W} (the
+     * split of the weight gradient), and accumulates their finiteness into the part's check row.
+     * It does not change the parameters; different parts write different rows.
+     */
+    static void buildPart(Parameters params, WorkSplit split, Workspace w, int part, int parts) {
+        ScaledUpdate optimizer = w.optimizer;
+        double rate = w.learningRate;
+        double scale = w.gradientScale;
+        double decay = w.weightDecay;
+        double[] check = w.partCheck[part];
         for (int l = 0; l < params.layers.length; l++) {
+            int segment = params.firstSegment[l];
             if (params.dense(l)) {
                 double[][] theta = params.weights[l];
                 double[][] g = w.weightGradient[l];
                 double[][] next = w.weightNext[l];
                 int out = params.layers[l].outputSize();
-                for (int k = 0; k < theta.length; k++) {
-                    optimizer.updateSegment(theta[k], g[k], next[k], segment++, learningRate, gradientScale,
-                            weightDecay);                                  // W'_k = update(W_k, s·g_k + λ·W_k, ε)
+                for (int k = split.firstWeightRow(l, part, parts); k < split.firstWeightRow(l, part + 1, parts); k++) {
+                    optimizer.updateSegment(theta[k], g[k], next[k], segment + k, rate, scale, decay);   // W'_k
                     Kernels.accumulateNonFinite(check, next[k], out);
                 }
-                optimizer.updateSegment(params.biases[l], w.biasGradient[l], w.biasNext[l], segment++,
-                        learningRate, gradientScale, weightDecay);         // b' likewise
-                Kernels.accumulateNonFinite(check, w.biasNext[l], out);
-            } else {
-                double[] next = w.ownNext[l];
-                optimizer.updateSegment(params.own[l], w.ownGradient[l], next, segment++, learningRate,
-                        gradientScale, weightDecay);
-                for (double v : next) {
-                    otherCheck += v * 0.0;                                  // NaN or ±∞ times 0 is NaN
+                if (l % parts == part) {
+                    optimizer.updateSegment(params.biases[l], w.biasGradient[l], w.biasNext[l], segment + theta.length,
+                            rate, scale, decay);                            // b'
+                    Kernels.accumulateNonFinite(check, w.biasNext[l], out);
                 }
+            } else if (l % parts == part) {
+                double[] next = w.ownNext[l];
+                optimizer.updateSegment(params.own[l], w.ownGradient[l], next, segment, rate, scale, decay);
+                double nonFinite = 0.0;
+                for (double v : next) {
+                    nonFinite += v * 0.0;                                   // NaN or ±∞ times 0 is NaN
+                }
+                check[0] += nonFinite;
             }
         }
-        optimizer.endUpdate();
-        for (double c : check) {
-            otherCheck += c;
-        }
-        return otherCheck == 0.0;
     }
 
     /**

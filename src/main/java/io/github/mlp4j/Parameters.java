@@ -40,6 +40,8 @@ final class Parameters {
      * {@code b}; each other layer's array): the segments of an optimizer state shaped like them.
      */
     final int[] segments;
+    /** The index in {@link #segments} of layer l's first segment. */
+    final int[] firstSegment;
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
 
     /**
@@ -71,6 +73,10 @@ final class Parameters {
             }
         }
         this.segments = segmentLengths(layers);
+        this.firstSegment = new int[layers.length];
+        for (int l = 1; l < layers.length; l++) {
+            firstSegment[l] = firstSegment[l - 1] + (isDense(layers[l - 1]) ? layers[l - 1].inputSize() + 1 : 1);
+        }
         double[] initial = new double[count];
         for (int l = 0; l < layers.length; l++) {
             if (dense(l)) {

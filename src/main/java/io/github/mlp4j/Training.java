@@ -224,7 +224,7 @@ final class Training {
         Checks.positiveFinite(learningRate, "learningRate", "0.01");
         Checks.nonNegativeFinite(weightDecay, "weightDecay");
         Checks.positiveFinite(gradientScale, "gradientScale", "1.0");
-        if (!OptimizerStep.build(scaled, params, workspace, learningRate, gradientScale, weightDecay)) {
+        if (!engine.buildUpdate(workspace, scaled, learningRate, gradientScale, weightDecay)) {
             return false;                                                    // θ' is dropped; the network keeps θ
         }
         params.lock.writeLock().lock();

@@ -2,6 +2,7 @@ package io.github.mlp4j;
 
 import io.github.mlp4j.internal.Kernels;
 import io.github.mlp4j.internal.RowDelta;
+import io.github.mlp4j.internal.ScaledUpdate;
 import io.github.mlp4j.internal.Workers;
 import io.github.mlp4j.optim.Optimizer;
 
@@ -108,8 +109,12 @@ public final class Workspace {
     // once per workspace), so that handing work to the pool allocates nothing.
     /** The number of rows of the batch in progress. */
     int rows;
-    /** The learning rate of the step that {@link #stepTask} or {@link #updateTask} takes. */
+    /** The learning rate of the step that {@link #stepTask}, {@link #updateTask} or {@link #optimizerTask} takes. */
     double learningRate;
+    /** The optimizer, clipping factor and weight decay of the update {@link #optimizerTask} builds. */
+    ScaledUpdate optimizer;
+    double gradientScale;
+    double weightDecay;
     /** An upper bound on {@code |x|} over the inputs being trained on (set by fit and step). */
     double inputMax = Double.NaN;
     /** The matrix that {@link #scanTask} scans, during {@link Engine#maxAbs} only. */
@@ -131,6 +136,7 @@ public final class Workspace {
     Workers.Task weightTask;
     Workers.Task stepTask;
     Workers.Task updateTask;
+    Workers.Task optimizerTask;
     Workers.Task scanTask;
 
     Workspace(Network network, Parameters params, WorkSplit split, int capacity, boolean training, int parts) {

@@ -116,6 +116,46 @@ class NetworkThreadingTest {
         }
     }
 
+    /**
+     * An optimizer's update from the workspace runs by rows of {@code W} on the threads: a chunked
+     * first layer (40,000 weights), a layer of the user's own and small dense layers must all get
+     * one thread's bits, with every run split.
+     */
+    @Test
+    void anOptimizerUpdateFromTheWorkspaceGivesOneThreadsBitsOnEveryThreadCount() throws Exception {
+        Rng rng = new Rng(23);
+        double[][] x = TestData.uniform(rng, 128, 200, -1, 1);
+        double[][] y = TestData.oneHot(rng, 128, 5);
+        java.util.function.IntFunction<Network> build = threads -> Network.builder().input(200)
+                .dense(200, Activation.relu()).layer(new UserLayersTest.Scale(200, 1.0)).dense(30, Activation.tanh())
+                .dense(5, Activation.softmax()).loss(Loss.crossEntropy()).seed(8).threads(threads).build();
+        java.lang.reflect.Field adaptive = Workers.class.getDeclaredField("adaptive");
+        adaptive.setAccessible(true);
+        boolean before = adaptive.getBoolean(null);
+        adaptive.setBoolean(null, false);                                    // split every run as asked
+        try {
+            double[] expected = null;
+            for (int threads : new int[] {1, 2, 3}) {
+                long splitBefore = Workers.shared(Math.max(2, threads)).splitRuns();
+                Network net = build.apply(threads);
+                Workspace w = net.workspace(128);
+                Optimizer.State adam = Optimizer.adamW(1e-3).start(net.parameterCount());
+                for (int step = 0; step < 6; step++) {
+                    net.computeGradient(x, y, 128, w);
+                    assertThat(net.update(adam, w, 1e-3, 1e-4, Math.min(1.0, 0.5 / w.gradientNorm()))).isTrue();
+                }
+                if (expected == null) {
+                    expected = net.parameters();
+                } else {
+                    assertThat(net.parameters()).as("%d threads", threads).containsExactly(expected);
+                    assertThat(Workers.shared(threads).splitRuns()).as("split runs").isGreaterThan(splitBefore);
+                }
+            }
+        } finally {
+            adaptive.setBoolean(null, before);
+        }
+    }
+
     @Test
     void aLargeBatchPredictedOnSeveralThreadsGetsTheBitsOfOneThread() {
         // 1,001 rows: each of up to 4 threads takes more than one 256-row chunk, and the shares are uneven

@@ -13,8 +13,9 @@ package io.github.mlp4j.internal;
  * first.
  *
  * <p>Such a state can also be {@linkplain #shape shaped} like a network's parameters and then
- * updated one segment at a time ({@link #updateSegment}, then {@link #endUpdate}), straight from
- * the gradient in the layers' own arrays: the network's copy-free step.
+ * updated one segment at a time ({@link #beginUpdate}, {@link #updateSegment} for each segment,
+ * then {@link #endUpdate}), straight from the gradient in the layers' own arrays: the network's
+ * copy-free step. Different segments of one update may be updated on different threads at once.
  */
 public interface ScaledUpdate {
 
@@ -39,10 +40,14 @@ public interface ScaledUpdate {
      */
     void shape(int[] lengths);
 
+    /** Starts update number {@code steps() + 1} by segments: computes what its segments share. */
+    void beginUpdate();
+
     /**
      * Applies update number {@code steps() + 1} to one segment: {@code next ← update(θ, s·g + λ·θ,
      * ε)} over the segment's length, the buffers' segment updated with it. Call it once for every
-     * segment, then {@link #endUpdate}. The arguments are not checked.
+     * segment, between {@link #beginUpdate} and {@link #endUpdate}; it reads nothing another
+     * segment's call writes. The arguments are not checked.
      *
      * @param theta the segment's parameters, from index 0; not modified unless it is {@code next}
      * @param gradient {@code g}, the segment's gradient, from index 0; not modified

@@ -22,8 +22,7 @@ final class AdamState extends BufferedState<Optimizer> {
     private final Adam moments;
     private final double decoupledDecay;
     private final boolean decoupled;
-    /** The update whose bias corrections {@link #correction1} and {@link #correction2} hold (0: none yet). */
-    private long correctedStep;
+    /** The bias corrections of the update in progress, set by {@link #prepare} once per update. */
     private double correction1;
     private double correction2;
 
@@ -62,6 +61,12 @@ final class AdamState extends BufferedState<Optimizer> {
     }
 
     @Override
+    void prepare(long t) {
+        correction1 = 1 / (1 - power(moments.beta1(), t));          // 1 / (1 − β1^t)
+        correction2 = 1 / (1 - power(moments.beta2(), t));          // 1 / (1 − β2^t)
+    }
+
+    @Override
     void step(double[] theta, double[] gradient, double[] next, int segment, int n, double learningRate, long t,
             double gradientScale, double weightDecay) {
         double[] m = buffers[0][segment];
@@ -69,12 +74,7 @@ final class AdamState extends BufferedState<Optimizer> {
         double beta1 = moments.beta1();
         double beta2 = moments.beta2();
         double epsilon = moments.epsilon();
-        if (t != correctedStep) {                                    // once per update, not per segment
-            correction1 = 1 / (1 - power(beta1, t));                 // 1 / (1 − β1^t)
-            correction2 = 1 / (1 - power(beta2, t));                 // 1 / (1 − β2^t)
-            correctedStep = t;
-        }
-        double correction1 = this.correction1;
+        double correction1 = this.correction1;                      // of update t, see prepare
         double correction2 = this.correction2;
         double oneMinusBeta1 = 1 - beta1;
         double oneMinusBeta2 = 1 - beta2;

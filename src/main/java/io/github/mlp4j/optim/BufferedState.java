@@ -76,6 +76,7 @@ abstract class BufferedState<C extends Optimizer> implements Optimizer.State, Sc
             double weightDecay) {
         UpdateChecks.update(theta, gradient, learningRate, parameterCount);
         long t = steps + 1;
+        prepare(t);
         if (segments.length == 1) {
             step(theta, gradient, theta, 0, parameterCount, learningRate, t, gradientScale, weightDecay);
         } else {
@@ -129,6 +130,11 @@ abstract class BufferedState<C extends Optimizer> implements Optimizer.State, Sc
     }
 
     @Override
+    public final void beginUpdate() {
+        prepare(steps + 1);
+    }
+
+    @Override
     public final void updateSegment(double[] theta, double[] gradient, double[] next, int segment,
             double learningRate, double gradientScale, double weightDecay) {
         step(theta, gradient, next, segment, segments[segment], learningRate, steps + 1, gradientScale, weightDecay);
@@ -140,8 +146,17 @@ abstract class BufferedState<C extends Optimizer> implements Optimizer.State, Sc
     }
 
     /**
-     * Applies one update to segment {@code segment} of the parameters and the buffers; the
-     * arguments are already checked. Each entry of the gradient followed is
+     * Computes what every segment of update {@code t} shares (Adam's bias corrections), before
+     * any segment's {@link #step}; nothing by default.
+     *
+     * @param t the number of the update, 1 for the first
+     */
+    void prepare(long t) {
+    }
+
+    /**
+     * Applies one update to segment {@code segment} of the parameters and the buffers, after
+     * {@link #prepare}{@code (t)}; the arguments are already checked. Each entry of the gradient followed is
      * {@code g = ScaledUpdate.effective(gradient[i], theta[i], gradientScale, weightDecay)}.
      *
      * @param theta the segment's parameters, from index 0; not modified unless it is {@code next}
