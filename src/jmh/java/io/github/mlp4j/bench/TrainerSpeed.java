@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Issue 15's {@code Trainer} against {@code Network.fit}: workload M (784-128-64-10, batch 32)
- * on one thread, {@code Network.fit} with SGD (lr 0.05) against {@code Trainer} with Adam and the
+ * on one thread (or {@code --threads}), {@code Network.fit} with SGD (lr 0.05) against {@code Trainer} with Adam and the
  * other optimizers, clipping and L2.
  *
  * <p>The two alternate epoch by epoch: after each epoch of {@code Trainer} (a listener's call),
@@ -26,8 +26,9 @@ import java.util.Map;
  * history's row and the listeners' calls at the end of each epoch included; the checks after the
  * last epoch not). One epoch of each kind runs first as a warm-up.
  *
- * <p>Usage: {@code TrainerSpeed [--epochs 5] [--rows 8000] [--configs adam,sgd,momentum,rmsprop,adamw,adam-clip-l2]};
- * one JSON line for {@code fit} alone, then one per configuration.
+ * <p>Usage: {@code TrainerSpeed [--epochs 5] [--rows 8000] [--threads 1]
+ * [--configs adam,sgd,momentum,rmsprop,adamw,adam-clip-l2]}; one JSON line for {@code fit} alone,
+ * then one per configuration. {@code --threads} sets both networks' thread count (0: the default).
  */
 public final class TrainerSpeed {
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -44,20 +45,22 @@ public final class TrainerSpeed {
     public static void main(String[] args) {
         int epochs = Integer.parseInt(BenchSupport.option(args, "--epochs", "5"));
         int rows = Integer.parseInt(BenchSupport.option(args, "--rows", "8000"));
+        int threads = Integer.parseInt(BenchSupport.option(args, "--threads", "1"));
         List<String> configs = List.of(BenchSupport.option(args, "--configs",
                 "adam,sgd,momentum,rmsprop,adamw,adam-clip-l2").split(","));
         double[][][] data = BenchSupport.mnistLike(rows, 42);
         int steps = (rows + 31) / 32;
 
-        BenchSupport.m(1, 7).fit(data[0], data[1], 1, 32, 0.05);                   // warm-up
-        new Trainer(config("adam", 1)).fit(BenchSupport.m(1, 7), data[0], data[1]);
+        BenchSupport.m(threads, 7).fit(data[0], data[1], 1, 32, 0.05);             // warm-up
+        new Trainer(config("adam", 1)).fit(BenchSupport.m(threads, 7), data[0], data[1]);
 
         long[] allocated = new long[1];
-        double[] fitAlone = fitEpochs(data, epochs, allocated);
+        double[] fitAlone = fitEpochs(data, epochs, threads, allocated);
         int measured = Math.max(1, epochs - 1);
         double fit = medianAfterFirst(fitAlone);
         Map<String, Object> f = BenchSupport.result("trainer-speed");
         f.put("workload", "M");
+        f.put("threads", threads);
         f.put("how", "Network.fit sgd");
         f.put("samples_per_s", fit);
         f.put("alloc_bytes_per_step", (double) allocated[0] / ((long) steps * measured));
@@ -65,8 +68,8 @@ public final class TrainerSpeed {
         BenchSupport.print(f);
 
         for (String name : configs) {
-            Network net = BenchSupport.m(1, 42);
-            Network fitted = BenchSupport.m(1, 42);
+            Network net = BenchSupport.m(threads, 42);
+            Network fitted = BenchSupport.m(threads, 42);
             double[] sps = new double[epochs];
             double[] fitSps = new double[epochs];
             long[] started = {System.nanoTime()};                              // the current Trainer epoch's start
@@ -98,6 +101,7 @@ public final class TrainerSpeed {
             double fitMedian = medianAfterFirst(fitSps);
             Map<String, Object> r = BenchSupport.result("trainer-speed");
             r.put("workload", "M");
+            r.put("threads", threads);
             r.put("how", "Trainer " + name);
             r.put("samples_per_s", median);
             r.put("fit_samples_per_s", fitMedian);
@@ -116,8 +120,8 @@ public final class TrainerSpeed {
      * and returns each epoch's samples per second; adds the bytes allocated after the first epoch
      * to {@code allocated[0]}.
      */
-    private static double[] fitEpochs(double[][][] data, int epochs, long[] allocated) {
-        Network fitted = BenchSupport.m(1, 42);
+    private static double[] fitEpochs(double[][][] data, int epochs, int threads, long[] allocated) {
+        Network fitted = BenchSupport.m(threads, 42);
         double[] sps = new double[epochs];
         for (int e = 0; e < epochs; e++) {
             long before = THREADS.getCurrentThreadAllocatedBytes();
