@@ -381,7 +381,7 @@ class NetworkThreadingTest {
             }
             long allocated = allocatedBytes() - before - overhead;
             assertThat(allocated).as("bytes allocated by 1,000 steps and predictions, %d threads", threads).isZero();
-            for (int s = 0; s < 200; s++) {                                   // the public step: validation included
+            for (int s = 0; s < 3000; s++) {                                  // the public step: validation included; JIT
                 net.step(x, y, 1e-3);
             }
             before = allocatedBytes();
