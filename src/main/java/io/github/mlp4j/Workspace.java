@@ -245,6 +245,22 @@ public final class Workspace {
         return OptimizerStep.norm(params, this);
     }
 
+    /**
+     * {@return whether the gradient of the last
+     * {@link Network#computeGradient(double[][], double[][], int, Workspace)} certainly has a norm
+     * below {@code bound}} A quick test for clipping by norm, about twice as fast as
+     * {@link #gradientNorm()}: it adds the squares in another order, and answers true only when
+     * that sum is below {@code bound²} by a relative 10⁻⁶, far more than the two sums can differ,
+     * so {@code gradientNorm() < bound} then holds too and the gradient is finite. It answers
+     * false when in doubt (near the bound, NaN or infinite entries, overflow); call
+     * {@link #gradientNorm()} then.
+     *
+     * @param bound the norm to compare with, such as the clipping threshold
+     */
+    public boolean gradientNormBelow(double bound) {
+        return OptimizerStep.normBelow(params, this, bound);
+    }
+
     /** Returns the activations of the last layer, the network's output (a view). */
     double[][] output() {
         return a[a.length - 1];

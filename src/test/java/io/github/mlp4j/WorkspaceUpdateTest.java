@@ -45,6 +45,26 @@ class WorkspaceUpdateTest {
     }
 
     @Test
+    void theQuickTestSaysBelowOnlyWhenTheExactNormIsBelowByMoreThanRounding() {
+        Network net = build();
+        Rng rng = new Rng(13);
+        Workspace w = net.workspace(16);
+        for (int s = 0; s < 50; s++) {
+            net.computeGradient(TestData.uniform(rng, 16, 10, -20, 20), TestData.oneHot(rng, 16, 3), 16, w);
+            double norm = w.gradientNorm();
+            assertThat(w.gradientNormBelow(norm * 1.00001)).isTrue();
+            assertThat(w.gradientNormBelow(2 * norm)).isTrue();
+            assertThat(w.gradientNormBelow(norm * (1 + 1e-7))).as("within the margin").isFalse();
+            assertThat(w.gradientNormBelow(norm)).isFalse();
+            assertThat(w.gradientNormBelow(norm * 0.5)).isFalse();
+        }
+        assertThat(w.gradientNormBelow(1e-120)).as("a square below the normal range").isFalse();
+        assertThat(w.gradientNormBelow(1e120)).as("a square that overflows").isFalse();
+        net.computeGradient(new double[][] {{Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0}}, new double[][] {{1, 0, 0}}, 1, w);
+        assertThat(w.gradientNormBelow(1e50)).isFalse();
+    }
+
+    @Test
     void theNormIsNaNOrInfiniteAsTheFlatNormIs() {
         Network net = Network.builder().input(3).dense(2, Activation.identity()).loss(Loss.mse()).seed(1).build();
         Workspace w = net.workspace(1);

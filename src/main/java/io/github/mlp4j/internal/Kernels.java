@@ -486,6 +486,20 @@ public final class Kernels {
     }
 
     /**
+     * Adds {@code v_j²} to {@code acc_j} element-wise: sums of squares by column, a loop C2
+     * vectorises (a running sum would be a chain of dependent additions).
+     *
+     * @param acc the sums, at least {@code n} values; modified
+     * @param v the values; not modified
+     * @param n the number of values
+     */
+    public static void accumulateSquares(double[] acc, double[] v, int n) {
+        for (int j = 0; j < n; j++) {
+            acc[j] += v[j] * v[j];
+        }
+    }
+
+    /**
      * Adds {@code 0·g} to {@code acc} element-wise, so that {@code acc} turns NaN if {@code g}
      * holds a NaN or an infinity (since {@code ±∞·0} is NaN) and stays 0 otherwise; a
      * vectorisable finiteness test.

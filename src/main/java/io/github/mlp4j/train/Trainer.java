@@ -349,9 +349,11 @@ public final class Trainer {
      * Throws if the cost is NaN or infinite, or if {@code checkGradient} and a gradient entry is
      * (the parameters are untouched), else returns the factor {@code min(1, maxNorm/‖g‖)} that
      * clips the gradient by its norm, as {@link Gradients#clipByNorm} applies it: 1 without
-     * clipping ({@code maxNorm} infinite) and for a norm of finite entries that overflows. A finite
-     * norm proves every entry finite, so the entries are looked at one by one only when there is
-     * no finite norm. A built-in optimizer's update turns a NaN or infinite entry into a NaN or
+     * clipping ({@code maxNorm} infinite) and for a norm of finite entries that overflows. The
+     * common case, a norm well below {@code maxNorm}, is settled by the quick
+     * {@link Workspace#gradientNormBelow} (the factor is then 1 either way); the exact norm is
+     * computed only when it cannot tell. A finite norm proves every entry finite, so the entries
+     * are looked at one by one only when there is no finite norm. A built-in optimizer's update turns a NaN or infinite entry into a NaN or
      * infinite parameter (see {@link ScaledUpdate}), which the network refuses to write; the
      * gradient of its steps need not be checked here.
      */
@@ -359,6 +361,9 @@ public final class Trainer {
             int epoch, int batch, double lastFinite) {
         if (!Double.isFinite(cost)) {
             throw new DivergenceException(epoch, batch, lastFinite, "the cost");
+        }
+        if (maxNorm < Double.POSITIVE_INFINITY && w.gradientNormBelow(maxNorm)) {
+            return 1.0;                                                     // nothing to clip, every entry finite
         }
         double norm = maxNorm < Double.POSITIVE_INFINITY ? w.gradientNorm() : Double.NaN;
         if (checkGradient && !Double.isFinite(norm) && !Checks.allFinite(w.gradient())) {
