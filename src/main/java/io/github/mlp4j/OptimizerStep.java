@@ -7,7 +7,7 @@ import io.github.mlp4j.optim.Gradients;
 /**
  * A built-in optimizer's step {@code θ' = update(θ, s·g + λ·θ, ε)} taken straight from the
  * gradient a {@link Workspace} holds in the layers' own arrays, and the norm {@code ‖g‖} that
- * clipping needs, read from the same arrays.
+ * clipping needs (exact, or a quick test that it is below a bound), read from the same arrays.
  *
  * <p>The optimizer's buffers are {@linkplain ScaledUpdate#shape shaped} like the parameters, one
  * segment per row of {@code W}, per {@code b} and per other layer, so each segment's update reads
@@ -71,7 +71,7 @@ final class OptimizerStep {
     }
 
     /**
-     * Makes the parameters that {@link #build} left in {@code w} the network's, by swapping
+     * Makes the parameters that {@link #buildPart} left in {@code w} the network's, by swapping
      * arrays: the workspace keeps the old ones as its next arrays. Call under the write lock.
      */
     static void swapIn(Parameters params, Workspace w) {
