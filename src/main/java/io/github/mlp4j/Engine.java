@@ -436,6 +436,25 @@ final class Engine {
     }
 
     /**
+     * Returns the sum of the squares of the gradient in {@code w}'s layer arrays, added by rows of
+     * {@code W} on the threads ({@link OptimizerStep#squaresPart}) in an order that depends on the
+     * split: for {@link OptimizerStep#normBelow}, which needs no more than a bound.
+     */
+    double sumOfSquares(Workspace w) {
+        for (double[] c : w.partScratch) {
+            Arrays.fill(c, 0.0);                                             // parts that do not run leave 0
+        }
+        runSplit(w, w.squaresTask, w.rows);
+        double sum = 0.0;
+        for (double[] c : w.partScratch) {
+            for (double v : c) {
+                sum += v;
+            }
+        }
+        return sum;
+    }
+
+    /**
      * Returns {@code max |x_ij|} over a training set, scanned by rows on the threads: NaN or
      * infinity if a value is not finite (the caller then names it).
      */
@@ -540,6 +559,7 @@ final class Engine {
             w.stepTask = (part, parts) -> stepPart(w, w.rows, w.learningRate, part, parts);
             w.updateTask = (part, parts) -> updatePart(w, w.rows, w.learningRate, part, parts);
             w.optimizerTask = (part, parts) -> OptimizerStep.buildPart(params, split, w, part, parts);
+            w.squaresTask = (part, parts) -> OptimizerStep.squaresPart(params, split, w, part, parts);
             w.scanTask = (part, parts) -> scanPart(w.scanned, w.partCheck[part], w.partScratch[part], part, parts);
         }
         return w;

@@ -493,6 +493,11 @@ public final class Network {
         return training.update(optimizer, workspace, learningRate, weightDecay, gradientScale);
     }
 
+    /** See {@link Workspace#gradientNormBelow}: the quick test, on this network's threads. */
+    boolean gradientNormBelow(Workspace workspace, double bound) {
+        return OptimizerStep.normBelow(engine, workspace, bound);
+    }
+
     /**
      * Returns which pre-activations of kinked layers (ReLU family) are positive for the rows of
      * {@code x}, one bit per layer, row and unit; used by {@link GradientCheck} to skip steps that

@@ -118,39 +118,50 @@ final class OptimizerStep {
 
     /**
      * Returns whether the gradient in {@code w}'s layer arrays certainly has a norm below
-     * {@code bound}, from a quick sum of its squares: column by column into a scratch row (a loop
-     * C2 vectorises), then across. All the terms are squares, so any order of adding them is
+     * {@code bound}, from a quick sum of its squares: column by column into a scratch row per part
+     * (a loop C2 vectorises; the parts run on the engine's threads), then across. All the terms are squares, so any order of adding them is
      * within a relative {@code n·2⁻⁵³} of the exact sum, as the four running sums of
      * {@link #norm} are; the answer is true only when the quick sum is below {@code bound²} by the
      * margin, so that {@link #norm} is then below {@code bound} too (and every entry finite). It
      * is false when in doubt: near the bound, for NaN or infinite entries, for a sum that
-     * overflows, and for a bound whose square would leave the normal range.
+     * overflows, and for a bound whose square would leave the normal range. The sum's last bits
+     * depend on the split, so the answer can too when the norm is within rounding of the
+     * margin; the clipping factor cannot: when the answer is true the exact norm is below the
+     * bound and the factor is 1, and when it is false the exact norm gives 1 as well.
      */
-    static boolean normBelow(Parameters params, Workspace w, double bound) {
+    static boolean normBelow(Engine engine, Workspace w, double bound) {
         if (!(bound > 1e-100 && bound < 1e100)) {
             return false;
         }
-        double[] columns = w.partScratch[0];
-        java.util.Arrays.fill(columns, 0.0);
-        double other = 0.0;
+        double sum = engine.sumOfSquares(w);
+        return sum <= bound * bound * (1 - MARGIN);                         // false for NaN
+    }
+
+    /**
+     * Adds the squares of part {@code part} of the gradient in {@code w}'s layer arrays (by rows
+     * of {@code W}, the split of the weight gradient) column by column into the part's scratch
+     * row, the squares of a layer that is not dense into its first column.
+     */
+    static void squaresPart(Parameters params, WorkSplit split, Workspace w, int part, int parts) {
+        double[] columns = w.partScratch[part];
         for (int l = 0; l < params.layers.length; l++) {
             if (params.dense(l)) {
+                double[][] g = w.weightGradient[l];
                 int out = params.layers[l].outputSize();
-                for (double[] row : w.weightGradient[l]) {
-                    Kernels.accumulateSquares(columns, row, out);
+                for (int k = split.firstWeightRow(l, part, parts); k < split.firstWeightRow(l, part + 1, parts); k++) {
+                    Kernels.accumulateSquares(columns, g[k], out);
                 }
-                Kernels.accumulateSquares(columns, w.biasGradient[l], out);
-            } else {
+                if (l % parts == part) {
+                    Kernels.accumulateSquares(columns, w.biasGradient[l], out);
+                }
+            } else if (l % parts == part) {
+                double other = 0.0;
                 for (double g : w.ownGradient[l]) {
                     other += g * g;
                 }
+                columns[0] += other;
             }
         }
-        double sum = other;
-        for (double c : columns) {
-            sum += c;
-        }
-        return sum <= bound * bound * (1 - MARGIN);                         // false for NaN
     }
 
     /**

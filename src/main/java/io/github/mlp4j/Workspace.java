@@ -137,6 +137,7 @@ public final class Workspace {
     Workers.Task stepTask;
     Workers.Task updateTask;
     Workers.Task optimizerTask;
+    Workers.Task squaresTask;
     Workers.Task scanTask;
 
     Workspace(Network network, Parameters params, WorkSplit split, int capacity, boolean training, int parts) {
@@ -258,7 +259,7 @@ public final class Workspace {
      * @param bound the norm to compare with, such as the clipping threshold
      */
     public boolean gradientNormBelow(double bound) {
-        return OptimizerStep.normBelow(params, this, bound);
+        return network.gradientNormBelow(this, bound);
     }
 
     /** Returns the activations of the last layer, the network's output (a view). */

@@ -117,9 +117,9 @@ class NetworkThreadingTest {
     }
 
     /**
-     * An optimizer's update from the workspace runs by rows of {@code W} on the threads: a chunked
-     * first layer (40,000 weights), a layer of the user's own and small dense layers must all get
-     * one thread's bits, with every run split.
+     * An optimizer's update from the workspace, and the quick test of its norm, run by rows of
+     * {@code W} on the threads: a chunked first layer (40,000 weights), a layer of the user's own
+     * and small dense layers must all get one thread's bits, with every run split.
      */
     @Test
     void anOptimizerUpdateFromTheWorkspaceGivesOneThreadsBitsOnEveryThreadCount() throws Exception {
@@ -142,7 +142,11 @@ class NetworkThreadingTest {
                 Optimizer.State adam = Optimizer.adamW(1e-3).start(net.parameterCount());
                 for (int step = 0; step < 6; step++) {
                     net.computeGradient(x, y, 128, w);
-                    assertThat(net.update(adam, w, 1e-3, 1e-4, Math.min(1.0, 0.5 / w.gradientNorm()))).isTrue();
+                    double norm = w.gradientNorm();
+                    assertThat(w.gradientNormBelow(norm * 1.00001)).isTrue();    // the quick test, split too
+                    assertThat(w.gradientNormBelow(norm)).isFalse();
+                    double scale = w.gradientNormBelow(0.5) ? 1.0 : Math.min(1.0, 0.5 / norm);   // as Trainer clips
+                    assertThat(net.update(adam, w, 1e-3, 1e-4, scale)).isTrue();
                 }
                 if (expected == null) {
                     expected = net.parameters();
