@@ -2,7 +2,6 @@ package io.github.mlp4j;
 
 import io.github.mlp4j.internal.Kernels;
 import io.github.mlp4j.internal.RowDelta;
-import io.github.mlp4j.internal.ScaledUpdate;
 import io.github.mlp4j.internal.Workers;
 import java.util.Arrays;
 
@@ -330,25 +329,10 @@ final class Engine {
             if (inPlace) {
                 runSplit(w, w.updateTask, rows);                             // W ← W − ε·∂C/∂W in place, by rows of W
             } else {
-                for (int l = 0; l < layers.length; l++) {
-                    if (params.dense(l)) {                                   // θ ← θ'
-                        double[][] next = w.weightGradient[l];
-                        w.weightGradient[l] = params.weights[l];
-                        params.weights[l] = next;
-                        double[] nextBias = w.biasGradient[l];
-                        w.biasGradient[l] = params.biases[l];
-                        params.biases[l] = nextBias;
-                    }
-                }
+                params.swapDense(w.weightGradient, w.biasGradient);          // θ ← θ'
                 guard.invalidate();
             }
-            for (int l = 0; l < layers.length; l++) {
-                if (w.ownNext[l] != null) {
-                    double[] next = w.ownNext[l];
-                    w.ownNext[l] = params.own[l];
-                    params.own[l] = next;
-                }
-            }
+            params.swapOther(w.ownNext);
         } finally {
             params.lock.writeLock().unlock();
         }
@@ -401,60 +385,6 @@ final class Engine {
     }
 
     /**
-     * Builds a built-in optimizer's {@code θ' = update(θ, s·g + λ·θ, ε)} from the gradient in
-     * {@code w}'s layer arrays into its next arrays, by rows of {@code W} on the threads
-     * ({@link OptimizerStep#buildPart}), without changing the parameters. Every new parameter is
-     * computed by one expression whatever the split, so the bits do not depend on the threads.
-     *
-     * @return whether every new parameter is finite (the optimizer's buffers are updated either way)
-     */
-    boolean buildUpdate(Workspace w, ScaledUpdate optimizer, double learningRate, double gradientScale,
-            double weightDecay) {
-        OptimizerStep.prepare(optimizer, params, w);
-        w.optimizer = optimizer;
-        w.learningRate = learningRate;
-        w.gradientScale = gradientScale;
-        w.weightDecay = weightDecay;
-        for (double[] c : w.partCheck) {
-            Arrays.fill(c, 0.0);                                             // parts that do not run leave 0
-        }
-        optimizer.beginUpdate();
-        try {
-            runSplit(w, w.optimizerTask, w.rows);                            // θ' by rows of W
-        } finally {
-            w.optimizer = null;
-        }
-        optimizer.endUpdate();
-        for (double[] c : w.partCheck) {
-            for (double v : c) {
-                if (v != 0.0) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Returns the sum of the squares of the gradient in {@code w}'s layer arrays, added by rows of
-     * {@code W} on the threads ({@link OptimizerStep#squaresPart}) in an order that depends on the
-     * split: for {@link OptimizerStep#normBelow}, which needs no more than a bound.
-     */
-    double sumOfSquares(Workspace w) {
-        for (double[] c : w.partScratch) {
-            Arrays.fill(c, 0.0);                                             // parts that do not run leave 0
-        }
-        runSplit(w, w.squaresTask, w.rows);
-        double sum = 0.0;
-        for (double[] c : w.partScratch) {
-            for (double v : c) {
-                sum += v;
-            }
-        }
-        return sum;
-    }
-
-    /**
      * Returns {@code max |x_ij|} over a training set, scanned by rows on the threads: NaN or
      * infinity if a value is not finite (the caller then names it).
      */
@@ -480,7 +410,8 @@ final class Engine {
     // ----------------------------------------------------------------------------------------
     // Running on the threads
 
-    private void runSplit(Workspace w, Workers.Task task, int rows) {
+    /** Runs a task over {@code rows} rows of the batch, each a forward pass's multiply-adds of work. */
+    void runSplit(Workspace w, Workers.Task task, int rows) {
         runSplit(w, task, rows, split.multiplyAddsPerRow);
     }
 

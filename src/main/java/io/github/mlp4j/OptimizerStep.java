@@ -14,7 +14,7 @@ import io.github.mlp4j.optim.Gradients;
  * {@code θ}, {@code g} and the buffers from index 0 (a loop C2 vectorises). The new parameters
  * go into the workspace's next arrays, by rows of {@code W} on the engine's threads, are checked
  * for NaN and infinity while they are still in the cache, and swap places with the network's
- * only if all are finite (see {@link Engine#buildUpdate}). Neither {@code g} nor {@code θ} is
+ * only if all are finite (see {@link #build}). Neither {@code g} nor {@code θ} is
  * copied into a flat vector, and {@code g} is left as it was.
  */
 final class OptimizerStep {
@@ -22,12 +22,42 @@ final class OptimizerStep {
     }
 
     /**
-     * Readies {@code optimizer} and {@code w} for {@link #buildPart}: shapes the optimizer's
-     * buffers like the parameters and gives {@code w} its next arrays, on first use.
+     * Builds {@code θ' = update(θ, s·g + λ·θ, ε)} of a built-in optimizer from the gradient in
+     * {@code w}'s layer arrays into its next arrays, by rows of {@code W} on the engine's threads
+     * ({@link #buildPart}), without changing the parameters; {@link Parameters#swapDense} and
+     * {@link Parameters#swapOther} with the next arrays then make them the network's. Every new
+     * parameter is computed by one expression whatever the split, so the bits do not depend on
+     * the threads. On first use the optimizer's buffers are shaped like the parameters and
+     * {@code w} gets its next arrays.
+     *
+     * @return whether every new parameter is finite (the optimizer's buffers are updated either way)
      */
-    static void prepare(ScaledUpdate optimizer, Parameters params, Workspace w) {
+    static boolean build(Engine engine, Parameters params, Workspace w, ScaledUpdate optimizer,
+            double learningRate, double gradientScale, double weightDecay) {
         optimizer.shape(params.segments);
         allocateNext(params, w);
+        w.optimizer = optimizer;
+        w.learningRate = learningRate;
+        w.gradientScale = gradientScale;
+        w.weightDecay = weightDecay;
+        for (double[] c : w.partCheck) {
+            java.util.Arrays.fill(c, 0.0);                                   // parts that do not run leave 0
+        }
+        optimizer.beginUpdate();
+        try {
+            engine.runSplit(w, w.optimizerTask, w.rows);                     // θ' by rows of W
+        } finally {
+            w.optimizer = null;
+        }
+        optimizer.endUpdate();
+        for (double[] c : w.partCheck) {
+            for (double v : c) {
+                if (v != 0.0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -66,27 +96,6 @@ final class OptimizerStep {
                     nonFinite += v * 0.0;                                   // NaN or ±∞ times 0 is NaN
                 }
                 check[0] += nonFinite;
-            }
-        }
-    }
-
-    /**
-     * Makes the parameters that {@link #buildPart} left in {@code w} the network's, by swapping
-     * arrays: the workspace keeps the old ones as its next arrays. Call under the write lock.
-     */
-    static void swapIn(Parameters params, Workspace w) {
-        for (int l = 0; l < params.layers.length; l++) {
-            if (params.dense(l)) {
-                double[][] next = w.weightNext[l];
-                w.weightNext[l] = params.weights[l];
-                params.weights[l] = next;
-                double[] nextBias = w.biasNext[l];
-                w.biasNext[l] = params.biases[l];
-                params.biases[l] = nextBias;
-            } else {
-                double[] next = w.ownNext[l];
-                w.ownNext[l] = params.own[l];
-                params.own[l] = next;
             }
         }
     }
@@ -133,7 +142,16 @@ final class OptimizerStep {
         if (!(bound > 1e-100 && bound < 1e100)) {
             return false;
         }
-        double sum = engine.sumOfSquares(w);
+        for (double[] c : w.partScratch) {
+            java.util.Arrays.fill(c, 0.0);                                   // parts that do not run leave 0
+        }
+        engine.runSplit(w, w.squaresTask, w.rows);                           // by rows of W, in any order
+        double sum = 0.0;
+        for (double[] c : w.partScratch) {
+            for (double v : c) {
+                sum += v;
+            }
+        }
         return sum <= bound * bound * (1 - MARGIN);                         // false for NaN
     }
 

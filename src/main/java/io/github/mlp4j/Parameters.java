@@ -72,11 +72,8 @@ final class Parameters {
                 own[l] = new double[layer.parameterCount()];
             }
         }
-        this.segments = segmentLengths(layers);
         this.firstSegment = new int[layers.length];
-        for (int l = 1; l < layers.length; l++) {
-            firstSegment[l] = firstSegment[l - 1] + (isDense(layers[l - 1]) ? layers[l - 1].inputSize() + 1 : 1);
-        }
+        this.segments = segmentLengths(layers, firstSegment);
         double[] initial = new double[count];
         for (int l = 0; l < layers.length; l++) {
             if (dense(l)) {
@@ -95,11 +92,15 @@ final class Parameters {
         fromFlat(initial);
     }
 
-    /** Returns the lengths of the parameter arrays of {@code layers} in θ's order, see {@link #segments}. */
-    private static int[] segmentLengths(Layer[] layers) {
+    /**
+     * Returns the lengths of the parameter arrays of {@code layers} in θ's order, see
+     * {@link #segments}, and puts where each layer's first one is into {@code first}.
+     */
+    private static int[] segmentLengths(Layer[] layers, int[] first) {
         int n = 0;
-        for (Layer layer : layers) {
-            n += isDense(layer) ? layer.inputSize() + 1 : 1;
+        for (int l = 0; l < layers.length; l++) {
+            first[l] = n;
+            n += isDense(layers[l]) ? layers[l].inputSize() + 1 : 1;
         }
         int[] lengths = new int[n];
         int s = 0;
@@ -121,6 +122,38 @@ final class Parameters {
      */
     static boolean isDense(Layer layer) {
         return layer.kernel() == Layer.Kernel.AFFINE;
+    }
+
+    /**
+     * Makes {@code weights[l]} and {@code biases[l]} every dense layer's {@code W} and {@code b},
+     * and puts the old ones in their place: new parameters built apart take over without a copy.
+     * Call under the write lock.
+     */
+    void swapDense(double[][][] weights, double[][] biases) {
+        for (int l = 0; l < layers.length; l++) {
+            if (dense(l)) {
+                double[][] w = weights[l];
+                weights[l] = this.weights[l];
+                this.weights[l] = w;
+                double[] b = biases[l];
+                biases[l] = this.biases[l];
+                this.biases[l] = b;
+            }
+        }
+    }
+
+    /**
+     * Makes {@code own[l]} the parameters of every layer that is not dense, and puts the old ones
+     * in their place, as {@link #swapDense} does. Call under the write lock.
+     */
+    void swapOther(double[][] own) {
+        for (int l = 0; l < layers.length; l++) {
+            if (!dense(l)) {
+                double[] o = own[l];
+                own[l] = this.own[l];
+                this.own[l] = o;
+            }
+        }
     }
 
     /**

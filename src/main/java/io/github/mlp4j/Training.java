@@ -224,12 +224,13 @@ final class Training {
         Checks.positiveFinite(learningRate, "learningRate", "0.01");
         Checks.nonNegativeFinite(weightDecay, "weightDecay");
         Checks.positiveFinite(gradientScale, "gradientScale", "1.0");
-        if (!engine.buildUpdate(workspace, scaled, learningRate, gradientScale, weightDecay)) {
+        if (!OptimizerStep.build(engine, params, workspace, scaled, learningRate, gradientScale, weightDecay)) {
             return false;                                                    // θ' is dropped; the network keeps θ
         }
         params.lock.writeLock().lock();
         try {
-            OptimizerStep.swapIn(params, workspace);                         // θ ← θ'
+            params.swapDense(workspace.weightNext, workspace.biasNext);      // θ ← θ'
+            params.swapOther(workspace.ownNext);
             engine.parametersChanged();
         } finally {
             params.lock.writeLock().unlock();

@@ -67,14 +67,14 @@ final class AdamState extends BufferedState<Optimizer> {
     }
 
     @Override
-    void step(double[] theta, double[] gradient, double[] next, int segment, int n, double learningRate, long t,
+    void step(double[] theta, double[] gradient, double[] next, int segment, int n, double learningRate,
             double gradientScale, double weightDecay) {
         double[] m = buffers[0][segment];
         double[] v = buffers[1][segment];
         double beta1 = moments.beta1();
         double beta2 = moments.beta2();
         double epsilon = moments.epsilon();
-        double correction1 = this.correction1;                      // of update t, see prepare
+        double correction1 = this.correction1;                      // of this update, see prepare
         double correction2 = this.correction2;
         double oneMinusBeta1 = 1 - beta1;
         double oneMinusBeta2 = 1 - beta2;

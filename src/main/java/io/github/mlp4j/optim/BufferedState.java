@@ -75,25 +75,24 @@ abstract class BufferedState<C extends Optimizer> implements Optimizer.State, Sc
     public final void update(double[] theta, double[] gradient, double learningRate, double gradientScale,
             double weightDecay) {
         UpdateChecks.update(theta, gradient, learningRate, parameterCount);
-        long t = steps + 1;
-        prepare(t);
+        beginUpdate();
         if (segments.length == 1) {
-            step(theta, gradient, theta, 0, parameterCount, learningRate, t, gradientScale, weightDecay);
+            step(theta, gradient, theta, 0, parameterCount, learningRate, gradientScale, weightDecay);
         } else {
-            updateBySegments(theta, gradient, learningRate, t, gradientScale, weightDecay);
+            updateBySegments(theta, gradient, learningRate, gradientScale, weightDecay);
         }
-        steps = t;
+        endUpdate();
     }
 
-    /** Applies update {@code t} to flat {@code theta} on a shaped state, one segment at a time. */
-    private void updateBySegments(double[] theta, double[] gradient, double learningRate, long t,
-            double gradientScale, double weightDecay) {
+    /** Applies the update to flat {@code theta} on a shaped state, one segment at a time. */
+    private void updateBySegments(double[] theta, double[] gradient, double learningRate, double gradientScale,
+            double weightDecay) {
         int start = 0;
         for (int s = 0; s < segments.length; s++) {
             int n = segments[s];
             System.arraycopy(theta, start, segmentTheta, 0, n);
             System.arraycopy(gradient, start, segmentGradient, 0, n);
-            step(segmentTheta, segmentGradient, segmentTheta, s, n, learningRate, t, gradientScale, weightDecay);
+            step(segmentTheta, segmentGradient, segmentTheta, s, n, learningRate, gradientScale, weightDecay);
             System.arraycopy(segmentTheta, 0, theta, start, n);
             start += n;
         }
@@ -137,7 +136,7 @@ abstract class BufferedState<C extends Optimizer> implements Optimizer.State, Sc
     @Override
     public final void updateSegment(double[] theta, double[] gradient, double[] next, int segment,
             double learningRate, double gradientScale, double weightDecay) {
-        step(theta, gradient, next, segment, segments[segment], learningRate, steps + 1, gradientScale, weightDecay);
+        step(theta, gradient, next, segment, segments[segment], learningRate, gradientScale, weightDecay);
     }
 
     @Override
@@ -155,9 +154,10 @@ abstract class BufferedState<C extends Optimizer> implements Optimizer.State, Sc
     }
 
     /**
-     * Applies one update to segment {@code segment} of the parameters and the buffers, after
-     * {@link #prepare}{@code (t)}; the arguments are already checked. Each entry of the gradient followed is
-     * {@code g = ScaledUpdate.effective(gradient[i], theta[i], gradientScale, weightDecay)}.
+     * Applies update number {@code steps + 1} to segment {@code segment} of the parameters and the
+     * buffers, after {@link #prepare} for it; the arguments are already checked. Each entry of the
+     * gradient followed is {@code g = ScaledUpdate.effective(gradient[i], theta[i], gradientScale,
+     * weightDecay)}.
      *
      * @param theta the segment's parameters, from index 0; not modified unless it is {@code next}
      * @param gradient {@code ∂C/∂θ} of the segment, from index 0; not modified
@@ -165,12 +165,11 @@ abstract class BufferedState<C extends Optimizer> implements Optimizer.State, Sc
      * @param segment which segment of each buffer to read and update
      * @param n the segment's length
      * @param learningRate {@code ε}, positive and finite
-     * @param t the number of this update, 1 for the first
      * @param gradientScale {@code s}, the clipping factor (1 for none)
      * @param weightDecay {@code λ}, the L2 decay added to the gradient (0 for none)
      */
     abstract void step(double[] theta, double[] gradient, double[] next, int segment, int n, double learningRate,
-            long t, double gradientScale, double weightDecay);
+            double gradientScale, double weightDecay);
 
     /** Returns each buffer as one array in θ's order: the buffers themselves while they are one segment. */
     private double[][] flatBuffers() {

@@ -73,7 +73,7 @@ public record Momentum(double beta, boolean nesterov) implements Optimizer {
 
         @Override
         void step(double[] theta, double[] gradient, double[] next, int segment, int n, double learningRate,
-                long t, double gradientScale, double weightDecay) {
+                double gradientScale, double weightDecay) {
             double[] v = buffers[0][segment];
             double beta = config.beta;
             if (config.nesterov) {

@@ -84,7 +84,7 @@ public record RmsProp(double rho, double epsilon) implements Optimizer {
 
         @Override
         void step(double[] theta, double[] gradient, double[] next, int segment, int n, double learningRate,
-                long t, double gradientScale, double weightDecay) {
+                double gradientScale, double weightDecay) {
             double[] s = buffers[0][segment];
             double rho = config.rho;
             double epsilon = config.epsilon;

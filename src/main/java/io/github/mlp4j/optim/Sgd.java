@@ -47,7 +47,7 @@ public record Sgd() implements Optimizer {
 
         @Override
         void step(double[] theta, double[] gradient, double[] next, int segment, int n, double learningRate,
-                long t, double gradientScale, double weightDecay) {
+                double gradientScale, double weightDecay) {
             for (int i = 0; i < n; i++) {
                 double g = ScaledUpdate.effective(gradient[i], theta[i], gradientScale, weightDecay);
                 next[i] = theta[i] - learningRate * g;                  // θ ← θ − ε·g

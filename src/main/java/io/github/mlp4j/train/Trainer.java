@@ -353,9 +353,9 @@ public final class Trainer {
      * common case, a norm well below {@code maxNorm}, is settled by the quick
      * {@link Workspace#gradientNormBelow} (the factor is then 1 either way); the exact norm is
      * computed only when it cannot tell. A finite norm proves every entry finite, so the entries
-     * are looked at one by one only when there is no finite norm. A built-in optimizer's update turns a NaN or infinite entry into a NaN or
-     * infinite parameter (see {@link ScaledUpdate}), which the network refuses to write; the
-     * gradient of its steps need not be checked here.
+     * are looked at one by one only when there is no finite norm. A built-in optimizer's update
+     * turns a NaN or infinite entry into a NaN or infinite parameter (see {@link ScaledUpdate}),
+     * which the network refuses to write; the gradient of its steps need not be checked here.
      */
     private static double checkAndClip(double cost, Workspace w, double maxNorm, boolean checkGradient,
             int epoch, int batch, double lastFinite) {
