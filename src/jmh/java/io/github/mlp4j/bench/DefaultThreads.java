@@ -2,6 +2,7 @@ package io.github.mlp4j.bench;
 
 import io.github.mlp4j.Network;
 import io.github.mlp4j.internal.Workers;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +12,17 @@ import java.util.Map;
  * busy application thread ({@code busy}), and the machine's own ceiling ({@code pair}): two
  * independent one-thread trainings at once, summed (cores are real when that reaches 1.8× one).
  *
- * <p>The two networks train an epoch in turn, so that a change in the machine's load hits both;
- * samples per second are the median over the epochs after the first.
+ * <p>The two networks train an epoch in turn, so that a change in the machine's load hits both.
+ * Each mode first runs {@code --warmup} epochs of every network, then {@code --epochs} measured
+ * ones; samples per second are the median over the measured epochs. The figures of a
+ * long-running process are the measured ones ({@code default_over_one}): in a fresh JVM the JIT
+ * compiler works through the first seconds, on one of this machine's two vCPUs, so the warm-up
+ * epochs show what a program's first seconds get, reported on their own
+ * ({@code warmup_default_over_one}, the median over the warm-up epochs after the first). With
+ * {@code --warmup 0}, the median is over the measured epochs after the first.
  *
- * <p>Usage: {@code DefaultThreads [--modes quiet,busy,pair] [--epochs 8] [--rows 8000] [--seed 42]};
- * one JSON line per mode.
+ * <p>Usage: {@code DefaultThreads [--modes quiet,busy,pair] [--warmup 8] [--epochs 8] [--rows 8000]
+ * [--seed 42]}; one JSON line per mode.
  */
 public final class DefaultThreads {
     private DefaultThreads() {
@@ -29,44 +36,55 @@ public final class DefaultThreads {
      */
     public static void main(String[] args) throws InterruptedException {
         List<String> modes = List.of(BenchSupport.option(args, "--modes", "quiet,busy,pair").split(","));
+        int warmup = Integer.parseInt(BenchSupport.option(args, "--warmup", "8"));
         int epochs = Integer.parseInt(BenchSupport.option(args, "--epochs", "8"));
         int rows = Integer.parseInt(BenchSupport.option(args, "--rows", "8000"));
         long seed = Long.parseLong(BenchSupport.option(args, "--seed", "42"));
         double[][][] data = BenchSupport.mnistLike(rows, seed);
         for (String mode : modes) {
             switch (mode) {
-                case "quiet" -> compare("quiet", data, epochs, seed, false);
-                case "busy" -> compare("busy", data, epochs, seed, true);
-                case "pair" -> pair(data, epochs, seed);
+                case "quiet" -> compare("quiet", data, warmup, epochs, seed, false);
+                case "busy" -> compare("busy", data, warmup, epochs, seed, true);
+                case "pair" -> pair(data, warmup, epochs, seed);
                 default -> throw new IllegalArgumentException("unknown mode " + mode + "; use quiet, busy or pair");
             }
         }
     }
 
     /** Trains a one-thread and a default network an epoch each in turn, with or without a busy thread beside. */
-    private static void compare(String mode, double[][][] data, int epochs, long seed, boolean busy)
+    private static void compare(String mode, double[][][] data, int warmup, int epochs, long seed, boolean busy)
             throws InterruptedException {
         Busy neighbour = busy ? Busy.start() : null;
         try {
             Network one = BenchSupport.m(1, seed);
             Network chosen = BenchSupport.m(0, seed);
-            double[] oneSps = new double[epochs];
-            double[] defaultSps = new double[epochs];
-            for (int e = 0; e < epochs; e++) {
+            int total = warmup + epochs;
+            double[] oneSps = new double[total];
+            double[] defaultSps = new double[total];
+            for (int e = 0; e < total; e++) {
                 oneSps[e] = epoch(one, data);
                 defaultSps[e] = epoch(chosen, data);
             }
-            double a = BenchSupport.median(java.util.Arrays.copyOfRange(oneSps, epochs > 1 ? 1 : 0, epochs));
-            double b = BenchSupport.median(java.util.Arrays.copyOfRange(defaultSps, epochs > 1 ? 1 : 0, epochs));
+            double a = measured(oneSps, warmup);
+            double b = measured(defaultSps, warmup);
             Map<String, Object> r = BenchSupport.result("default-threads");
             r.put("mode", mode);
             r.put("workload", "M");
             r.put("processors", Runtime.getRuntime().availableProcessors());
             r.put("default_threads", chosen.threads());
+            r.put("warmup_epochs", warmup);
             r.put("one_thread_samples_per_s", a);
             r.put("default_samples_per_s", b);
             r.put("default_over_one", b / a);
             r.put("target", busy ? 0.9 : 0.95);
+            if (!busy) {
+                r.put("target_where_cores_real", 1.3);
+            }
+            if (warmup > 1) {
+                double warmOne = BenchSupport.median(Arrays.copyOfRange(oneSps, 1, warmup));
+                double warmDefault = BenchSupport.median(Arrays.copyOfRange(defaultSps, 1, warmup));
+                r.put("warmup_default_over_one", warmDefault / warmOne);
+            }
             if (chosen.threads() >= 2) {
                 Workers pool = Workers.shared(chosen.threads());
                 r.put("pool_parallelism", pool.parallelism());
@@ -84,19 +102,20 @@ public final class DefaultThreads {
     }
 
     /** Two one-thread trainings at once, each in its own thread, against one alone. */
-    private static void pair(double[][][] data, int epochs, long seed) throws InterruptedException {
-        double[] alone = new double[epochs];
+    private static void pair(double[][][] data, int warmup, int epochs, long seed) throws InterruptedException {
+        int total = warmup + epochs;
+        double[] alone = new double[total];
         Network single = BenchSupport.m(1, seed);
-        for (int e = 0; e < epochs; e++) {
+        for (int e = 0; e < total; e++) {
             alone[e] = epoch(single, data);
         }
-        double[][] sps = new double[2][epochs];
+        double[][] sps = new double[2][total];
         Thread[] trainers = new Thread[2];
         for (int c = 0; c < 2; c++) {
             int copy = c;
             trainers[c] = new Thread(() -> {
                 Network net = BenchSupport.m(1, seed + copy);
-                for (int e = 0; e < epochs; e++) {
+                for (int e = 0; e < total; e++) {
                     sps[copy][e] = epoch(net, data);
                 }
             });
@@ -105,10 +124,8 @@ public final class DefaultThreads {
         for (Thread t : trainers) {
             t.join();
         }
-        int from = epochs > 1 ? 1 : 0;
-        double one = BenchSupport.median(java.util.Arrays.copyOfRange(alone, from, epochs));
-        double both = BenchSupport.median(java.util.Arrays.copyOfRange(sps[0], from, epochs))
-                + BenchSupport.median(java.util.Arrays.copyOfRange(sps[1], from, epochs));
+        double one = measured(alone, warmup);
+        double both = measured(sps[0], warmup) + measured(sps[1], warmup);
         Map<String, Object> r = BenchSupport.result("default-threads");
         r.put("mode", "pair");
         r.put("workload", "M");
@@ -118,6 +135,15 @@ public final class DefaultThreads {
         r.put("cores_real", both / one >= 1.8);
         r.put("load_avg", BenchSupport.loadAverage());
         BenchSupport.print(r);
+    }
+
+    /**
+     * Returns the median samples per second over the measured epochs, those after the
+     * {@code warmup} first; with no warm-up, over the epochs after the first.
+     */
+    private static double measured(double[] sps, int warmup) {
+        int from = warmup > 0 || sps.length == 1 ? warmup : 1;
+        return BenchSupport.median(Arrays.copyOfRange(sps, from, sps.length));
     }
 
     /** Trains one epoch of batch 32 and returns its samples per second. */
