@@ -13,8 +13,8 @@
 # The embedding figures (issue 15), each from its own JVM: the leak loop (LeakLoop: networks built
 # or loaded and predicted from 32 threads under -Xmx64m, heap retained), memory per predicting
 # thread (PredictMemory: 200 threads, one row and a 64-row batch each, against 2x the parameters +
-# 16 MB), the default thread count against one thread on M, quiet, next to a busy application
-# thread and the two-trainings ceiling (DefaultThreads: WARMUP_EMBED=8 epochs of each network, then
+# 16 MB), the default thread count against one thread on M, quiet (with the two-trainings ceiling
+# in the same rounds) and next to a busy application thread (DefaultThreads: WARMUP_EMBED=8 epochs of each network, then
 # EPOCHS_EMBED=8 measured ones, and the warm-up epochs' own figure, a fresh JVM's first seconds;
 # busy once more in a JVM of its own, where the network is the pool's first and splits for its
 # first second), and Trainer against Network.fit (TrainerSpeed). EMBED=0 skips them;
@@ -48,7 +48,7 @@ embed() {
   java -Xmx64m -cp "$CP" $b.LeakLoop --networks "${LEAK_NETWORKS:-10000}" 2>/dev/null | grep '^{' || echo "FAILED"
   echo "== memory per predicting thread: 200 threads, 784-128-64-10 (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
   java -Xmx1g -cp "$CP" $b.PredictMemory 2>/dev/null | grep '^{' || echo "FAILED"
-  echo "== default thread count against one thread on M: quiet, busy neighbour, pair (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "== default thread count against one thread on M: quiet (with two one-thread trainings at once in the same rounds), busy neighbour (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
   java $JVM_FLAGS -cp "$CP" $b.DefaultThreads --warmup "${WARMUP_EMBED:-8}" --epochs "${EPOCHS_EMBED:-8}" | grep '^{' || echo "FAILED"
   echo "== the same beside a busy thread, in a JVM of its own: the pool's first network warms up for 1 s (loadavg $(cut -d' ' -f1-3 /proc/loadavg))"
   java $JVM_FLAGS -cp "$CP" $b.DefaultThreads --warmup "${WARMUP_EMBED:-8}" --epochs "${EPOCHS_EMBED:-8}" --modes busy | grep '^{' || echo "FAILED"
