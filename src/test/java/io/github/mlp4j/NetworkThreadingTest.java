@@ -368,11 +368,13 @@ class NetworkThreadingTest {
             Workspace w = net.workspace(128);
             Optimizer.State sgd = Optimizer.sgd().start(net.parameterCount());
             Optimizer.State adam = Optimizer.adam().start(net.parameterCount());
+            Optimizer.State rows = Optimizer.adam().start(net.parameterCount());
             double[] out = new double[5];
             for (int s = 0; s < 8000; s++) {                                 // warm up: class loading, JIT
                 net.computeGradient(x, y, 128, w);
                 net.update(sgd, w.gradient(), 1e-3);
-                net.update(adam, w.gradient(), 1e-4, 1e-4, 0.5);             // a Trainer step: clipped, with decay
+                net.update(adam, w.gradient(), 1e-4, 1e-4, 0.5);             // clipped, with decay
+                trainerUpdate(net, rows, w);
                 net.predict(x[s % 128], out);
             }
             long overhead = -allocatedBytes() + allocatedBytes();            // the probe's own boxing
@@ -381,6 +383,7 @@ class NetworkThreadingTest {
                 net.computeGradient(x, y, 128, w);
                 net.update(sgd, w.gradient(), 1e-3);
                 net.update(adam, w.gradient(), 1e-4, 1e-4, 0.5);
+                trainerUpdate(net, rows, w);
                 net.predict(x[s % 128], out);
             }
             long allocated = allocatedBytes() - before - overhead;
@@ -395,6 +398,16 @@ class NetworkThreadingTest {
             assertThat(allocatedBytes() - before - overhead).as("bytes allocated by 100 step() calls, %d threads", threads)
                     .isZero();
         }
+    }
+
+    /**
+     * A {@code Trainer} step's update from the workspace's rows: the quick test for clipping and
+     * the exact norm (both, so that both are counted), then Adam with decay.
+     */
+    private static void trainerUpdate(Network net, Optimizer.State optimizer, Workspace w) {
+        boolean below = w.gradientNormBelow(0.5);
+        double norm = w.gradientNorm();
+        net.update(optimizer, w, 1e-4, 1e-4, below ? 1.0 : Math.min(1.0, 0.5 / norm));
     }
 
     /**
