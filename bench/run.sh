@@ -14,11 +14,11 @@
 # or loaded and predicted from 32 threads under -Xmx64m, heap retained), memory per predicting
 # thread (PredictMemory: 200 threads, one row and a 64-row batch each, against 2x the parameters +
 # 16 MB), the default thread count against one thread on M, quiet (with the two-trainings ceiling
-# in the same rounds) and next to a busy application thread (DefaultThreads: WARMUP_EMBED=8 epochs of each network, then
-# EPOCHS_EMBED=8 measured ones, and the warm-up epochs' own figure, a fresh JVM's first seconds;
-# busy once more in a JVM of its own, where the network is the pool's first and splits for its
-# first second), and Trainer against Network.fit (TrainerSpeed). EMBED=0 skips them;
-# LEAK_NETWORKS=10000 sizes the leak loop.
+# in the same rounds) and next to a busy application thread (DefaultThreads: WARMUP_EMBED=8
+# epochs of each network, then EPOCHS_EMBED=8 measured ones, and the warm-up epochs' own figure,
+# a fresh JVM's first seconds; busy once more in a JVM of its own, where the network is the pool's
+# first and splits for its first second), and Trainer against Network.fit (TrainerSpeed).
+# EMBED=0 skips them; LEAK_NETWORKS=10000 sizes the leak loop.
 #
 # Data: $SHARED/bench/peers/data (SHARED defaults to ../shared beside the project; or set DATA)
 # holds mnist_{train,test}.csv and circles_*.csv made by the peers' make_mnist.py /

@@ -94,10 +94,10 @@ public final class DefaultThreads {
                 r.put("target_where_cores_real", 1.3);
             }
             if (warmup > 1) {
-                double warmOne = BenchSupport.median(Arrays.copyOfRange(oneSps, 1, warmup));
-                r.put("warmup_default_over_one", BenchSupport.median(Arrays.copyOfRange(defaultSps, 1, warmup)) / warmOne);
+                double warmOne = duringWarmUp(oneSps, warmup);
+                r.put("warmup_default_over_one", duringWarmUp(defaultSps, warmup) / warmOne);
                 if (pair != null) {
-                    r.put("warmup_pair_over_one", BenchSupport.median(Arrays.copyOfRange(pairSps, 1, warmup)) / warmOne);
+                    r.put("warmup_pair_over_one", duringWarmUp(pairSps, warmup) / warmOne);
                 }
             }
             if (chosen.threads() >= 2) {
@@ -143,6 +143,11 @@ public final class DefaultThreads {
     private static double measured(double[] sps, int warmup) {
         int from = warmup > 0 || sps.length == 1 ? warmup : 1;
         return BenchSupport.median(Arrays.copyOfRange(sps, from, sps.length));
+    }
+
+    /** Returns the median samples per second over warm-up epochs 2..{@code warmup}: a fresh JVM's first seconds. */
+    private static double duringWarmUp(double[] sps, int warmup) {
+        return BenchSupport.median(Arrays.copyOfRange(sps, 1, warmup));
     }
 
     /** Trains one epoch of batch 32 and returns its samples per second. */
